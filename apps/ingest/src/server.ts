@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type pg from 'pg';
+import { pendingMigrations } from '@tierlens/db/runtime';
+import { ApiKeyResolver, readApiKey } from './auth/api-key-resolver.ts';
+import type { IngestConfig } from './config.ts';
+import { handleExport, type ExportOutcome } from './handle-export.ts';
+import { PriceOverrideCache } from './price-override-cache.ts';
+import { readBody, RequestError } from './read-body.ts';
+import { encodeExportResponse, encodeStatus, type OtlpFormat } from './otlp/index.ts';
+import { OverloadedError, WriteGate } from './write-gate.ts';
+
+export interface IngestServerOptions {
+  pool: pg.Pool;
+  config: IngestConfig;
+  /** Cache time of API-key lookups; a revoked key stops working within it. */
+  apiKeyTtlMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface IngestServer {
+  server: Server;
+  /** Totals since start, for logs and tests. */
+  stats: { requests: number; callsStored: number; duplicates: number; rejectedSpans: number; skippedSpans: number };
+}
+
+const TRACE_PATHS = new Set(['/v1/traces', '/api/public/otel/v1/traces']);
+
+/**
+ * The OTLP/HTTP receiver, not yet listening (tests listen on an ephemeral port; `main.ts` on
+ * 4318). POST /v1/traces (and Langfuse's /api/public/otel/v1/traces) with protobuf or JSON,
+ * GET /healthz, GET /readyz.
+ */
+export function createIngestServer(options: IngestServerOptions): IngestServer {
+  const { pool, config } = options;
+  const keys = new ApiKeyResolver(pool, { ttlMs: options.apiKeyTtlMs });
+  const overrides = new PriceOverrideCache(pool);
+  const gate = new WriteGate(config.INGEST_MAX_CONCURRENT_WRITES, config.INGEST_MAX_QUEUED);
+  const stats: IngestServer['stats'] = { requests: 0, callsStored: 0, duplicates: 0, rejectedSpans: 0, skippedSpans: 0 };
+  const log = options.log ?? (() => {});
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((err) => {
+      log(`ingest: unexpected error: ${(err as Error).stack ?? err}`);
+      if (!res.headersSent) sendStatus(res, 'json', 500, 'Internal error while storing the spans; retry.');
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && path === '/readyz') return readyz(res);
+    if (!TRACE_PATHS.has(path)) return sendJson(res, 404, { error: `No route ${req.method} ${path}. Send OTLP traces to POST /v1/traces.` });
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendJson(res, 405, { error: `Use POST for ${path}.` });
+    }
+    stats.requests++;
+    const format = contentFormat(req.headers['content-type']);
+    if (!format) {
+      req.resume();
+      return sendStatus(res, 'json', 415, `Unsupported Content-Type "${req.headers['content-type'] ?? ''}": use application/x-protobuf or application/json.`);
+    }
+    const secret = readApiKey(req.headers);
+    if (!secret) {
+      req.resume();
+      return sendStatus(res, format, 401, 'Missing API key: send it as "Authorization: Bearer <key>" (e.g. OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <key>").');
+    }
+    const key = await keys.resolve(secret);
+    if (!key) {
+      req.resume();
+      return sendStatus(res, format, 401, 'Invalid or revoked API key. Create a new key in Settings → API keys or with `npx tierlens key create`.');
+    }
+    let outcome: ExportOutcome;
+    try {
+      const body = await readBody(req, config.INGEST_MAX_BODY_BYTES);
+      outcome = await handleExport({
+        body,
+        format,
+        projectId: key.projectId,
+        maxSpans: config.INGEST_MAX_SPANS_PER_REQUEST,
+        storeContent: config.INGEST_STORE_CONTENT,
+        overrides: () => overrides.get(key.projectId, key.organizationId),
+        store: (fn) => gate.run(fn),
+        pool,
+      });
+    } catch (err) {
+      if (err instanceof RequestError) return sendStatus(res, format, err.status, err.message);
+      if (err instanceof OverloadedError) {
+        res.setHeader('Retry-After', String(err.retryAfterSeconds));
+        return sendStatus(res, format, 503, err.message);
+      }
+      if (isDatabaseUnavailable(err)) {
+        res.setHeader('Retry-After', '5');
+        log(`ingest: database unavailable: ${(err as Error).message}`);
+        return sendStatus(res, format, 503, 'The database is unavailable; nothing was stored. Retry later.');
+      }
+      throw err;
+    }
+    stats.callsStored += outcome.stored;
+    stats.duplicates += outcome.duplicates;
+    stats.rejectedSpans += outcome.rejected;
+    stats.skippedSpans += outcome.skipped;
+    const body = encodeExportResponse(format, outcome.rejected > 0 ? { rejectedSpans: outcome.rejected, errorMessage: outcome.rejectionMessage } : undefined);
+    res.writeHead(200, { 'Content-Type': contentTypeOf(format), 'Content-Length': body.length });
+    res.end(body);
+  }
+
+  async function readyz(res: ServerResponse): Promise<void> {
+    try {
+      const pending = await pendingMigrations(pool);
+      if (pending.length) return sendJson(res, 503, { status: 'migrations pending', pending });
+      return sendJson(res, 200, { status: 'ready' });
+    } catch (err) {
+      return sendJson(res, 503, { status: 'database unreachable', error: (err as Error).message });
+    }
+  }
+
+  return { server, stats };
+}
+
+function contentFormat(header: string | undefined): OtlpFormat | null {
+  const type = (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  if (type === 'application/x-protobuf' || type === 'application/protobuf') return 'protobuf';
+  if (type === 'application/json') return 'json';
+  return null;
+}
+
+function contentTypeOf(format: OtlpFormat): string {
+  return format === 'protobuf' ? 'application/x-protobuf' : 'application/json';
+}
+
+/** An OTLP error response: a google.rpc.Status in the request's format. */
+function sendStatus(res: ServerResponse, format: OtlpFormat, status: number, message: string): void {
+  const body = encodeStatus(format, status, message);
+  res.writeHead(status, { 'Content-Type': contentTypeOf(format), 'Content-Length': body.length });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': body.length });
+  res.end(body);
+}
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  const msg = (err as Error).message ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(msg)
+  );
+}

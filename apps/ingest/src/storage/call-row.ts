@@ -1,0 +1,40 @@
+/** One `llm_calls` row as the ingest writes it: a mapped call, priced and classified. */
+export interface CallRow {
+  projectId: string;
+  traceId: string;
+  spanId: string;
+  startTime: Date;
+  parentSpanId: string | null;
+  durationMs: number;
+  timeToFirstTokenMs: number | null;
+  provider: string | null;
+  requestModel: string | null;
+  responseModel: string | null;
+  model: string;
+  operation: string;
+  status: 'ok' | 'error';
+  errorType: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  usageSource: string;
+  /** Exact decimal string, or null when unpriced. */
+  costUsd: string | null;
+  reportedCostUsd: string | null;
+  priceVersion: string | null;
+  queryType: string;
+  queryTypeSource: string;
+  queryTypeConfidence: number;
+  finishReasons: string[];
+  feature: string | null;
+  environment: string | null;
+  endUserId: string | null;
+  serviceName: string | null;
+  convention: string;
+  /** Serialised JSON object. */
+  attributesJson: string;
+  promptContent: string | null;
+  completionContent: string | null;
+}

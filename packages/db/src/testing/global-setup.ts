@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../embedded-postgres.ts';
+import { migrate } from '../migrate.ts';
+
+/**
+ * Vitest global setup: a real PostgreSQL for the whole run. Uses the server in DATABASE_URL when
+ * set, otherwise an embedded one kept in the system temp folder between runs; either way the run
+ * gets a fresh, migrated database of its own, dropped at the end.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  let server: EmbeddedPostgresHandle | null = null;
+  let baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    server = await startEmbeddedPostgres({
+      dataDir: process.env.TIERLENS_TEST_DATA_DIR ?? join(tmpdir(), 'tierlens-test-pg'),
+      port: Number(process.env.TIERLENS_TEST_PG_PORT ?? 54339),
+      database: 'postgres',
+    });
+    baseUrl = server.url;
+  }
+  const name = `tierlens_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new URL(baseUrl);
+  admin.pathname = '/postgres';
+  await ensureDatabase(admin.toString(), name);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  process.env.DATABASE_URL = url.toString();
+  process.env.TIERLENS_TEST_DATABASE = name;
+
+  return async () => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+    await server?.stop();
+  };
+}

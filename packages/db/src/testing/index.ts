@@ -1,0 +1,2 @@
+export { testDb, testDatabaseUrl } from './test-db.ts';
+export { createTestTenant } from './factories.ts';

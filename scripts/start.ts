@@ -1,0 +1,144 @@
+/**
+ * `npm start`: everything on one machine. Postgres (embedded unless DATABASE_URL is set) with
+ * migrations applied, the ingest on :4318 in this process, the dashboard on :3000 as a child
+ * process (built first when its sources changed), and on first start a first user, organization,
+ * project and API key. Ctrl-C stops all of it, Postgres included.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bootstrapFirstRun } from '@tierlens/cli/bootstrap';
+import { createDb } from '@tierlens/db';
+import { openDatabase, readDatabaseConfig, REPO_ROOT } from '@tierlens/db/runtime';
+import { readIngestConfig, startIngest } from '@tierlens/ingest';
+
+const WEB_DIR = join(REPO_ROOT, 'apps/web');
+const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
+const dev = process.env.TIERLENS_WEB_DEV === '1';
+const log = (s: string) => console.log(`[tierlens] ${s}`);
+
+const dbConfig = readDatabaseConfig();
+log(dbConfig.databaseUrl ? 'Using the PostgreSQL in DATABASE_URL' : `Starting the embedded PostgreSQL (data in ${dbConfig.dataDir})`);
+const database = await openDatabase(dbConfig);
+if (database.migrations.applied.length) log(`Applied migrations: ${database.migrations.applied.join(', ')}`);
+
+let web: ChildProcess | null = null;
+let ingest: Awaited<ReturnType<typeof startIngest>> | null = null;
+let stopping = false;
+
+async function stop(code = 0): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    log('Stopping…');
+    if (web && web.exitCode === null) {
+      const exited = new Promise((r) => web!.once('exit', r));
+      web.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (web.exitCode === null) web.kill('SIGKILL');
+    }
+    await ingest?.close().catch(() => {});
+    await database.close().catch((e) => console.error(e));
+    log('Stopped.');
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+try {
+  const db = createDb(database.url, { max: 2 });
+  const first = await bootstrapFirstRun(db);
+  await db.$disconnect();
+
+  const secret = process.env.BETTER_AUTH_SECRET ?? readOrCreateSecret(join(dbConfig.dataDir, 'auth-secret'));
+  const publicUrl = process.env.TIERLENS_PUBLIC_URL ?? `http://localhost:${webPort}`;
+  const ingestConfig = readIngestConfig();
+  ingest = await startIngest(database.url, ingestConfig, { log: (l) => console.error(`[ingest] ${l}`) });
+  const ingestUrl = process.env.TIERLENS_INGEST_PUBLIC_URL ?? `http://localhost:${ingest.port}`;
+  log(`Ingest listening on ${ingest.url} (OTLP/HTTP: POST /v1/traces)`);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: secret,
+    TIERLENS_PUBLIC_URL: publicUrl,
+    TIERLENS_INGEST_PUBLIC_URL: ingestUrl,
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(webPort),
+  };
+  if (!dev) buildWebIfStale(env);
+  web = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(webPort)], {
+    cwd: WEB_DIR,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  web.on('exit', (code) => {
+    if (!stopping) {
+      log(`The dashboard process exited (code ${code}); stopping.`);
+      void stop(code ?? 1);
+    }
+  });
+  await waitForHttp(`http://127.0.0.1:${webPort}/sign-in`, 120_000);
+
+  console.log('');
+  log(`Dashboard: ${publicUrl}`);
+  if (first.created) {
+    log(`Sign in as ${first.email} with password ${first.password}`);
+    log(`Project "default" API key (shown once, store it now): ${first.apiKey}`);
+    log(`Send spans: OTEL_EXPORTER_OTLP_ENDPOINT=${ingestUrl} OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer ${first.apiKey}"`);
+  } else {
+    log(`Sign in as ${first.email ?? 'your user'} (password as printed on first start).`);
+    if (first.projectId) log(`New API key: npx tierlens key create --project ${first.projectId}`);
+  }
+  log('Press Ctrl-C to stop.');
+} catch (err) {
+  console.error(`[tierlens] Start failed: ${(err as Error).stack ?? err}`);
+  await stop(1);
+}
+
+function readOrCreateSecret(path: string): string {
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(path, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Builds the dashboard when no build exists or its sources changed since the last one. */
+function buildWebIfStale(env: NodeJS.ProcessEnv): void {
+  const stamp = join(WEB_DIR, '.next', 'tierlens-source-hash');
+  const hash = sourceHash([join(WEB_DIR, 'src'), join(REPO_ROOT, 'packages/analyzer/src'), join(REPO_ROOT, 'packages/db/src'), join(REPO_ROOT, 'packages/auth/src'), join(REPO_ROOT, 'package-lock.json')]);
+  if (existsSync(join(WEB_DIR, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
+  log('Building the dashboard (first start or sources changed; this takes a minute or two)…');
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: WEB_DIR, env, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('The dashboard build failed (see above).');
+  writeFileSync(stamp, hash);
+}
+
+function sourceHash(paths: string[]): string {
+  const h = createHash('sha256');
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) if (e !== 'node_modules' && e !== 'generated') walk(join(p, e));
+    } else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+  };
+  paths.forEach(walk);
+  return h.digest('hex');
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The dashboard did not answer on ${url} within ${timeoutMs / 1000}s.`);
+}
