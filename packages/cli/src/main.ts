@@ -1,6 +1,5 @@
 import { createDb } from '@tierlens/db';
 import { openDatabase } from '@tierlens/db/runtime';
-import { classifyCommand } from './commands/classify-command.ts';
 import { keyCommand, projectCreate, UsageError } from './commands/project-commands.ts';
 import { parseArgs } from './parse-args.ts';
 
@@ -25,7 +24,11 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
     return command ? 0 : 2;
   }
   try {
-    if (command === 'classify') return await classifyCommand(process.stdin, io.out);
+    if (command === 'classify') {
+      // Loaded only here: the classifier model is not needed by the database commands.
+      const { classifyCommand } = await import('./commands/classify-command.ts');
+      return await classifyCommand(process.stdin, io.out);
+    }
     const opened = await openDatabase();
     try {
       if (command === 'migrate') {

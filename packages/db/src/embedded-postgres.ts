@@ -78,7 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (err) {
     throw new Error(
       `Could not start the embedded PostgreSQL on port ${options.port} with data in ${clusterDir}: ${
-        (err as Error).message ?? err
+        (err as Error | undefined)?.message ?? String(err ?? 'postgres exited during start-up')
       }. Is another Tierlens already running? Set TIERLENS_PG_PORT or DATABASE_URL.`,
     );
   }

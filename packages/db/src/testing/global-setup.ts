@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,13 +14,13 @@ import { migrate } from '../migrate.ts';
  */
 export default async function setup(): Promise<() => Promise<void>> {
   let server: EmbeddedPostgresHandle | null = null;
+  let dataDir: string | null = null;
   let baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
-    server = await startEmbeddedPostgres({
-      dataDir: process.env.TIERLENS_TEST_DATA_DIR ?? join(tmpdir(), 'tierlens-test-pg'),
-      port: Number(process.env.TIERLENS_TEST_PG_PORT ?? 54339),
-      database: 'postgres',
-    });
+    // A cluster of the run's own (initdb takes about a second), so concurrent runs never share
+    // or stop each other's server.
+    dataDir = mkdtempSync(join(tmpdir(), 'tierlens-test-pg-'));
+    server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
     baseUrl = server.url;
   }
   const name = `tierlens_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
@@ -40,5 +42,18 @@ export default async function setup(): Promise<() => Promise<void>> {
       await client.end();
     }
     await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }
