@@ -27,7 +27,7 @@ export function buildCallRow(call: CanonicalCall, options: BuildOptions): CallRo
             reasoningTokens: call.reasoningTokens,
             at: call.startTime,
           },
-          { overrides: options.overrides },
+          { overrides: options.overrides, projectId: options.projectId },
         )
       : null; // estimated or missing usage is never priced as if it were billed
   const queryType = resolveQueryType({

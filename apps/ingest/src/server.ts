@@ -6,7 +6,7 @@ import type { IngestConfig } from './config.ts';
 import { handleExport, type ExportOutcome } from './handle-export.ts';
 import { PriceOverrideCache } from './price-override-cache.ts';
 import { readBody, RequestError } from './read-body.ts';
-import { encodeExportResponse, encodeStatus, type OtlpFormat } from './otlp/index.ts';
+import { encodeExportResponse, encodeStatus, otlpFormatOf, type OtlpFormat } from './otlp/index.ts';
 import { OverloadedError, WriteGate } from './write-gate.ts';
 
 export interface IngestServerOptions {
@@ -57,7 +57,7 @@ export function createIngestServer(options: IngestServerOptions): IngestServer {
       return sendJson(res, 405, { error: `Use POST for ${path}.` });
     }
     stats.requests++;
-    const format = contentFormat(req.headers['content-type']);
+    const format = otlpFormatOf(req.headers['content-type']);
     if (!format) {
       req.resume();
       return sendStatus(res, 'json', 415, `Unsupported Content-Type "${req.headers['content-type'] ?? ''}": use application/x-protobuf or application/json.`);
@@ -118,13 +118,6 @@ export function createIngestServer(options: IngestServerOptions): IngestServer {
   }
 
   return { server, stats };
-}
-
-function contentFormat(header: string | undefined): OtlpFormat | null {
-  const type = (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
-  if (type === 'application/x-protobuf' || type === 'application/protobuf') return 'protobuf';
-  if (type === 'application/json') return 'json';
-  return null;
 }
 
 function contentTypeOf(format: OtlpFormat): string {
