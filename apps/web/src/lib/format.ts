@@ -23,3 +23,30 @@ export function formatTokens(n: number): string {
 export function formatPercent(fraction: number, digits = 1): string {
   return `${(fraction * 100).toFixed(digits)}%`;
 }
+
+const axisUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+
+/** Short USD for chart axes ($1.2K). */
+export function formatUsdAxis(n: number): string {
+  return n > 0 && n < 1 ? `$${n.toFixed(2)}` : axisUsd.format(n);
+}
+
+/** A signed relative change, e.g. "+12.5%"; "—" when there is nothing to compare with. */
+export function formatChange(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  const sign = fraction > 0 ? '+' : fraction < 0 ? '−' : '';
+  return `${sign}${Math.abs(fraction * 100).toFixed(1)}%`;
+}
+
+/** A chart bucket's label: "Nov 20" for days, "Nov 20 14:00" for hours (UTC). */
+export function formatBucket(t: number, bucket: 'hour' | 'day'): string {
+  const d = new Date(t);
+  const day = d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return bucket === 'day' ? day : `${day} ${String(d.getUTCHours()).padStart(2, '0')}:00`;
+}
+
+/** Milliseconds as "850 ms" or "2.4 s". */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

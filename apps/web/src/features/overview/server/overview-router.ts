@@ -1,9 +1,22 @@
+import { z } from 'zod';
+import { ZTimeRange } from '@/features/analytics/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
-import { getSpendSummary, ZSpendSummary, ZSpendSummaryInput } from './get-spend-summary';
+import { getOverview, getSpendTotals } from './get-overview';
+
+export const ZSpendSummary = z.object({
+  totalCostUsd: z.string(),
+  calls: z.number().int(),
+  unpricedCalls: z.number().int(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+});
 
 export const overviewRouter = router({
+  get: projectProcedure('viewer')
+    .input(z.object({ range: ZTimeRange }))
+    .query(({ ctx, input }) => getOverview(ctx.db, ctx.project.id, input.range)),
   spendSummary: projectProcedure('viewer')
-    .input(ZSpendSummaryInput)
+    .input(ZTimeRange)
     .output(ZSpendSummary)
-    .query(({ ctx, input }) => getSpendSummary(ctx.db, ctx.project.id, input)),
+    .query(({ ctx, input }) => getSpendTotals(ctx.db, ctx.project.id, input)),
 });

@@ -1,0 +1,24 @@
+// Query types: taxonomy, prompt classifier and the evidence order (hint → tools → classifier).
+export { QUERY_TYPES, TEXT_QUERY_TYPES, ZQueryType, isQueryType } from './query-types/query-type.ts';
+export type { QueryType, TextQueryType } from './query-types/query-type.ts';
+export type { PromptInput } from './query-types/prompt-text.ts';
+export { classifyPrompt } from './query-types/classify-prompt.ts';
+export { QUERY_TYPE_CONFIDENCE_THRESHOLD } from './query-types/create-prompt-classifier.ts';
+export type {
+  ClassifyPromptOptions,
+  PromptClassification,
+  PromptClassifier,
+} from './query-types/create-prompt-classifier.ts';
+export { ZQueryTypeSource, resolveQueryType } from './query-types/resolve-query-type.ts';
+export type { QueryTypeEvidence, QueryTypeSource, ResolvedQueryType } from './query-types/resolve-query-type.ts';
+export { ZClassifyRecordInput, classifyRecord } from './query-types/classify-record.ts';
+export type { ClassifiedRecord, ClassifyRecordInput } from './query-types/classify-record.ts';
+
+// Prices: exact per-call costs from overrides and genai-prices, provider/model normalization, re-pricing.
+export * from './prices/index.ts';
+
+// Model catalog: tiers and capability evidence per query type, with user overrides.
+export * from './catalog/index.ts';
+
+// Reports: the dashboard's and the weekly email's aggregates (totals, series, matrices) from rollup rows.
+export * from './reports/index.ts';

@@ -1,0 +1,6 @@
+export type { ReportRow } from './report-row.ts';
+export { summarizeSpend, totalsOf, type SpendSummary, type SpendTotals } from './summarize-spend.ts';
+export { buildSpendSeries, type SeriesDimension, type SpendSeries } from './build-spend-series.ts';
+export { buildModelStats, type ModelStats } from './build-model-stats.ts';
+export { buildQueryTypeMatrix, type QueryTypeMatrix, type QueryTypeRow } from './build-query-type-matrix.ts';
+export { topFeatures } from './top-features.ts';
