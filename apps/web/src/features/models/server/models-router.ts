@@ -1,0 +1,12 @@
+import { buildModelStats } from '@tierlens/analyzer';
+import { z } from 'zod';
+import { loadReportRows } from '@/features/analytics/server/load-report-rows';
+import { ZTimeRange } from '@/features/analytics/lib/time-range';
+import { projectProcedure, router } from '@/trpc/init';
+
+export const modelsRouter = router({
+  /** Spend, calls, tokens, error rate, latency and time to first token per model. */
+  stats: projectProcedure('viewer')
+    .input(z.object({ range: ZTimeRange }))
+    .query(async ({ ctx, input }) => buildModelStats(await loadReportRows(ctx.db, ctx.project.id, input.range, 'day'))),
+});

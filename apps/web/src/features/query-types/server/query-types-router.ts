@@ -1,0 +1,12 @@
+import { buildQueryTypeMatrix } from '@tierlens/analyzer';
+import { z } from 'zod';
+import { loadReportRows } from '@/features/analytics/server/load-report-rows';
+import { ZTimeRange } from '@/features/analytics/lib/time-range';
+import { projectProcedure, router } from '@/trpc/init';
+
+export const queryTypesRouter = router({
+  /** Spend and calls per query type with the models used for each, and each model's tier. */
+  matrix: projectProcedure('viewer')
+    .input(z.object({ range: ZTimeRange }))
+    .query(async ({ ctx, input }) => buildQueryTypeMatrix(await loadReportRows(ctx.db, ctx.project.id, input.range, 'day'))),
+});

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTenant, testDb } from '@tierlens/db/testing';
+import { callerFor } from '@/test-support/caller-for';
+import { appRouter } from './app-router';
+
+// Every procedure of the app, called by a member of organization A against organization B's
+// project, must fail without reading or changing B's data. A procedure added without an entry
+// here fails the first test, so none is left out.
+
+type Tenant = Awaited<ReturnType<typeof createTestTenant>>;
+const range = { from: new Date(Date.now() - 7 * 86_400_000), to: new Date(Date.now() + 3_600_000) };
+const UUID = '00000000-0000-4000-8000-000000000000';
+
+/** Input that names the other tenant's project (and, where needed, its objects). */
+const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
+  'apiKeys.list': (v) => ({ projectId: v.project.id }),
+  'apiKeys.create': (v) => ({ projectId: v.project.id, name: 'intruder' }),
+  'apiKeys.revoke': (v) => ({ projectId: v.project.id, apiKeyId: v.apiKey.id }),
+  'calls.list': (v) => ({ projectId: v.project.id, filters: { range } }),
+  'calls.facets': (v) => ({ projectId: v.project.id, range }),
+  'calls.get': (v) => ({ projectId: v.project.id, traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), startTime: new Date() }),
+  'models.stats': (v) => ({ projectId: v.project.id, range }),
+  'overview.get': (v) => ({ projectId: v.project.id, range }),
+  'overview.spendSummary': (v) => ({ projectId: v.project.id, ...range }),
+  'projects.connectionInfo': (v) => ({ projectId: v.project.id }),
+  'queryTypes.matrix': (v) => ({ projectId: v.project.id, range }),
+};
+
+/** Procedures that take no tenant id: they only ever see the caller's own organizations. */
+const OWN_SCOPE = new Set(['projects.list']);
+
+const db = testDb();
+let a: Tenant;
+let b: Tenant;
+
+beforeAll(async () => {
+  a = await createTestTenant(db);
+  b = await createTestTenant(db);
+});
+afterAll(async () => {
+  await a.cleanup();
+  await b.cleanup();
+});
+
+function procedurePaths(): string[] {
+  return Object.keys((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures).sort();
+}
+
+function call(user: Tenant['user'], path: string, input: unknown): Promise<unknown> {
+  const caller = callerFor(db, { ...user, name: 'x' }) as unknown as Record<string, unknown>;
+  const fn = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (i: unknown) => Promise<unknown>;
+  return fn(input);
+}
+
+describe('tenancy', () => {
+  it('covers every procedure of the app router', () => {
+    const missing = procedurePaths().filter((p) => !(p in CROSS_TENANT_INPUTS) && !OWN_SCOPE.has(p));
+    expect(missing, 'procedures without a cross-tenant test').toEqual([]);
+  });
+
+  for (const [path, input] of Object.entries(CROSS_TENANT_INPUTS)) {
+    it(`${path}: a member of another organization gets NOT_FOUND and changes nothing`, async () => {
+      const before = await snapshot(b);
+      await expect(call(a.user, path, input(b))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await snapshot(b)).toEqual(before);
+    });
+  }
+
+  it('projects.list shows only the caller’s organizations', async () => {
+    const list = (await call(a.user, 'projects.list', undefined)) as Array<{ id: string }>;
+    expect(list.map((p) => p.id)).toEqual([a.project.id]);
+  });
+
+  it('rejects a malformed id with BAD_REQUEST rather than touching the database', async () => {
+    await expect(call(a.user, 'overview.get', { projectId: 'not-a-uuid', range })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(call(a.user, 'overview.get', { projectId: UUID, range })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+async function snapshot(t: Tenant) {
+  const [keys, project, members, rules] = await Promise.all([
+    db.apiKey.findMany({ where: { projectId: t.project.id }, select: { id: true, revokedAt: true, name: true }, orderBy: { id: 'asc' } }),
+    db.project.findUnique({ where: { id: t.project.id }, select: { name: true, organizationId: true } }),
+    db.member.findMany({ where: { organizationId: t.org.id }, select: { userId: true, role: true }, orderBy: { userId: 'asc' } }),
+    db.routingRule.findMany({ where: { projectId: t.project.id }, select: { id: true, enabled: true }, orderBy: { id: 'asc' } }),
+  ]);
+  return { keys, project, members, rules };
+}
