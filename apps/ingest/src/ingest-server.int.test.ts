@@ -22,7 +22,10 @@ function post(server: RunningIngest, body: string | Buffer, headers: Record<stri
 async function projectTotals() {
   const calls = await db.llmCall.aggregate({ where: { projectId: tenant.project.id }, _count: true, _sum: { costUsd: true, inputTokens: true } });
   const rollups = await db.callRollupHourly.aggregate({ where: { projectId: tenant.project.id }, _sum: { calls: true, costUsd: true, inputTokens: true } });
+  const daily = await db.callRollupDaily.aggregate({ where: { projectId: tenant.project.id }, _sum: { calls: true, costUsd: true } });
   return {
+    dailyCalls: Number(daily._sum.calls ?? 0n),
+    dailyCost: String(daily._sum.costUsd ?? 0),
     calls: calls._count,
     rollupCalls: Number(rollups._sum.calls ?? 0n),
     cost: String(calls._sum.costUsd ?? 0),
@@ -60,6 +63,8 @@ describe('ingest over HTTP', () => {
     expect(after.calls - before.calls).toBe(3);
     expect(after.rollupCalls).toBe(after.calls);
     expect(after.rollupCost).toBe(after.cost);
+    expect(after.dailyCalls).toBe(after.calls);
+    expect(after.dailyCost).toBe(after.cost);
   });
 
   it('rejects a malformed span alone and stores the rest of the batch', async () => {

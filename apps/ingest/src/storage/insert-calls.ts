@@ -52,8 +52,15 @@ const SELECT_EXPR = COLUMNS.map(([c]) => {
   return `u.${c}`;
 });
 
+const ROLLUP_KEY = 'project_id, bucket, provider, model, query_type, feature, environment';
+const ROLLUP_SUMS = [
+  'calls', 'error_calls', 'truncated_calls', 'unpriced_calls', 'input_tokens', 'output_tokens', 'cache_read_tokens',
+  'cache_write_tokens', 'reasoning_tokens', 'cost_usd', 'duration_ms_sum', 'ttft_ms_sum', 'ttft_calls',
+];
+const ROLLUP_SET = ROLLUP_SUMS.map((c) => `${c} = r.${c} + excluded.${c}`).join(', ');
+
 /**
- * Inserts the calls and folds the newly inserted ones into the hourly rollups, in one statement
+ * Inserts the calls and folds the newly inserted ones into the hourly and daily rollups, in one statement
  * (hence one transaction): a span already stored (same project, trace, span, start time) is
  * skipped by ON CONFLICT and so is never counted twice, and rollups always equal the sum of the
  * calls. Rollup rows are upserted in key order so that concurrent writers lock them in the same
@@ -89,24 +96,20 @@ agg AS (
   ORDER BY 1, 2, 3, 4, 5, 6, 7
 ),
 up AS (
-  INSERT INTO call_rollups_hourly AS r (project_id, hour, provider, model, query_type, feature, environment,
-    calls, error_calls, truncated_calls, unpriced_calls, input_tokens, output_tokens, cache_read_tokens,
-    cache_write_tokens, reasoning_tokens, cost_usd, duration_ms_sum, ttft_ms_sum, ttft_calls)
+  INSERT INTO call_rollups_hourly AS r (${ROLLUP_KEY.replace('bucket', 'hour')}, ${ROLLUP_SUMS.join(', ')})
   SELECT * FROM agg
-  ON CONFLICT (project_id, hour, provider, model, query_type, feature, environment) DO UPDATE SET
-    calls = r.calls + excluded.calls,
-    error_calls = r.error_calls + excluded.error_calls,
-    truncated_calls = r.truncated_calls + excluded.truncated_calls,
-    unpriced_calls = r.unpriced_calls + excluded.unpriced_calls,
-    input_tokens = r.input_tokens + excluded.input_tokens,
-    output_tokens = r.output_tokens + excluded.output_tokens,
-    cache_read_tokens = r.cache_read_tokens + excluded.cache_read_tokens,
-    cache_write_tokens = r.cache_write_tokens + excluded.cache_write_tokens,
-    reasoning_tokens = r.reasoning_tokens + excluded.reasoning_tokens,
-    cost_usd = r.cost_usd + excluded.cost_usd,
-    duration_ms_sum = r.duration_ms_sum + excluded.duration_ms_sum,
-    ttft_ms_sum = r.ttft_ms_sum + excluded.ttft_ms_sum,
-    ttft_calls = r.ttft_calls + excluded.ttft_calls
+  ON CONFLICT (${ROLLUP_KEY.replace('bucket', 'hour')}) DO UPDATE SET ${ROLLUP_SET}
+  RETURNING 1
+),
+aggd AS (
+  SELECT project_id, date_trunc('day', hour, 'UTC') AS day, provider, model, query_type, feature, environment,
+         ${ROLLUP_SUMS.map((c) => `sum(${c})`).join(', ')}
+  FROM agg GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+),
+upd AS (
+  INSERT INTO call_rollups_daily AS r (${ROLLUP_KEY.replace('bucket', 'day')}, ${ROLLUP_SUMS.join(', ')})
+  SELECT * FROM aggd
+  ON CONFLICT (${ROLLUP_KEY.replace('bucket', 'day')}) DO UPDATE SET ${ROLLUP_SET}
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM ins)::int AS inserted`;

@@ -8,5 +8,5 @@ export const modelsRouter = router({
   /** Spend, calls, tokens, error rate, latency and time to first token per model. */
   stats: projectProcedure('viewer')
     .input(z.object({ range: ZTimeRange }))
-    .query(async ({ ctx, input }) => buildModelStats(await loadReportRows(ctx.db, ctx.project.id, input.range, 'day'))),
+    .query(async ({ ctx, input }) => buildModelStats(await loadReportRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['provider', 'model'] }))),
 });
