@@ -11,11 +11,11 @@ let ingest: RunningIngest;
 let second: RunningIngest;
 const MAX_BODY = 256 * 1024;
 
-function post(server: RunningIngest, body: string | Buffer, headers: Record<string, string> = {}) {
+function post(server: RunningIngest, body: string | Uint8Array, headers: Record<string, string> = {}) {
   return fetch(`${server.url}/v1/traces`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.apiKey.secret}`, ...headers },
-    body,
+    body: body as BodyInit,
   });
 }
 
