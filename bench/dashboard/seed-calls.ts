@@ -25,6 +25,8 @@ export async function seedCalls(pool: pg.Pool, projectId: string, n: number, day
   const qts = SEED_QUERY_TYPES.map((q) => `'${q}'`).join(',');
   const features = SEED_FEATURES.map((f) => `'${f}'`).join(',');
   await pool.query(`SELECT tierlens_ensure_call_partitions($1::timestamptz - make_interval(days => $2), $1::timestamptz + interval '1 day')`, [end, days]);
+  // Monotonic ids keep the primary-key index appending instead of splitting pages at random.
+  await pool.query('SET synchronous_commit = off');
   const chunk = 1_000_000;
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
@@ -42,7 +44,7 @@ export async function seedCalls(pool: pg.Pool, projectId: string, n: number, day
        INSERT INTO llm_calls (project_id, trace_id, span_id, start_time, duration_ms, provider, request_model, response_model, model,
                               operation, status, input_tokens, output_tokens, cost_usd, price_version, query_type, query_type_source,
                               query_type_confidence, feature, environment, convention, finish_reasons)
-       SELECT $1::uuid, md5(i::text), substr(md5((i * 7)::text), 1, 16), start_time, 400 + (i % 3000), provider, model, model, model,
+       SELECT $1::uuid, lpad(to_hex(i), 32, '0'), lpad(to_hex(i), 16, '0'), start_time, 400 + (i % 3000), provider, model, model, model,
               'chat', CASE WHEN i % 97 = 0 THEN 'error' ELSE 'ok' END, input_tokens, output_tokens,
               round((input_tokens * pin + output_tokens * pout) / 1e6, 10), 'bench', query_type, 'classifier', 0.9,
               nullif(feature, ''), 'production', 'tierlens', CASE WHEN i % 53 = 0 THEN ARRAY['length'] ELSE ARRAY['stop'] END

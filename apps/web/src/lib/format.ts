@@ -50,3 +50,42 @@ export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+
+/** A moment in the reader's time zone, e.g. "Nov 20, 2026, 2:05 PM"; "—" for none. */
+export function formatDateTime(d: Date | null | undefined): string {
+  return d ? dateTime.format(d) : '—';
+}
+
+/** A day, e.g. "Nov 20, 2026"; "—" for none. */
+export function formatDate(d: Date | null | undefined): string {
+  return d ? dateOnly.format(d) : '—';
+}
+
+/** An exact price per million tokens from a decimal string, at least to the cent: "$2.50 / MTok", "$0.0375 / MTok"; "—" for none. */
+export function formatPerMTok(decimal: string | null | undefined): string {
+  if (decimal === null || decimal === undefined) return '—';
+  const [whole = '0', fraction = ''] = decimal.split('.');
+  return `$${whole}.${fraction.padEnd(2, '0')} / MTok`;
+}
+
+/** A benchmark score in percent: "85% (80–90)" for a range with a point, "80–90%" without, "70%" when exact. */
+export function formatScore(score: { low: number; high: number; point: number | null }): string {
+  const n = (v: number) => String(Math.round(v * 10) / 10);
+  if (score.low === score.high) return `${n(score.low)}%`;
+  return score.point === null ? `${n(score.low)}–${n(score.high)}%` : `${n(score.point)}% (${n(score.low)}–${n(score.high)})`;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** 0 = Sunday … 6 = Saturday. */
+export function formatWeekday(day: number): string {
+  return WEEKDAYS[day] ?? '—';
+}
+
+/** An hour of the day as "09:00". */
+export function formatHour(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}

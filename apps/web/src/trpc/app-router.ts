@@ -4,6 +4,11 @@ import { modelsRouter } from '@/features/models/server/models-router';
 import { queryTypesRouter } from '@/features/query-types/server/query-types-router';
 import { overviewRouter } from '@/features/overview/server/overview-router';
 import { projectsRouter } from '@/features/projects/server/projects-router';
+import { catalogOverridesRouter } from '@/features/catalog-overrides/server/catalog-overrides-router';
+import { invitationsRouter } from '@/features/invitations/server/invitations-router';
+import { membersRouter } from '@/features/members/server/members-router';
+import { priceOverridesRouter } from '@/features/price-overrides/server/price-overrides-router';
+import { reportSubscriptionsRouter } from '@/features/report-subscriptions/server/report-subscriptions-router';
 import { createCallerFactory, router } from './init';
 
 /** The root router only composes the features' routers. */
@@ -14,6 +19,11 @@ export const appRouter = router({
   queryTypes: queryTypesRouter,
   overview: overviewRouter,
   projects: projectsRouter,
+  catalogOverrides: catalogOverridesRouter,
+  invitations: invitationsRouter,
+  members: membersRouter,
+  priceOverrides: priceOverridesRouter,
+  reportSubscriptions: reportSubscriptionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Db, Role } from '@tierlens/db';
+import { roleAtLeast, toRole } from '@/lib/roles';
 import { DomainError, domainErrorCode } from '@/server/domain-error';
 
 export interface SessionUser {
@@ -50,7 +51,6 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const ZProjectInput = z.object({ projectId: z.string().uuid() });
 
-const ROLE_RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
 /**
  * Requires membership of the organization that owns `input.projectId`, with at least `minRole`.
@@ -64,10 +64,31 @@ export function projectProcedure(minRole: Role = 'viewer') {
       select: { id: true, name: true, organizationId: true, organization: { select: { members: { where: { userId: ctx.user.id }, select: { role: true } } } } },
     });
     if (!project) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such project.' });
-    const role = (project.organization.members[0]?.role ?? 'viewer') as Role;
-    if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
+    const role = toRole(project.organization.members[0]?.role);
+    if (!roleAtLeast(role, minRole)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minRole} role; you are ${role}.` });
     }
     return next({ ctx: { ...ctx, project: { id: project.id, name: project.name, organizationId: project.organizationId }, role } });
+  });
+}
+
+export const ZOrganizationInput = z.object({ organizationId: z.string().min(1).max(100) });
+
+/**
+ * Requires membership of `input.organizationId`, with at least `minRole`; the organization-level
+ * twin of {@link projectProcedure}, with the same NOT_FOUND for organizations the user is not in.
+ */
+export function organizationProcedure(minRole: Role = 'viewer') {
+  return protectedProcedure.input(ZOrganizationInput).use(async ({ ctx, input, next }) => {
+    const member = await ctx.db.member.findFirst({
+      where: { organizationId: input.organizationId, userId: ctx.user.id },
+      select: { id: true, role: true, organization: { select: { id: true, name: true } } },
+    });
+    if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization.' });
+    const role = toRole(member.role);
+    if (!roleAtLeast(role, minRole)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minRole} role; you are ${role}.` });
+    }
+    return next({ ctx: { ...ctx, organization: member.organization, role, memberId: member.id } });
   });
 }

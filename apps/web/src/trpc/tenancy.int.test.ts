@@ -24,10 +24,34 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'overview.spendSummary': (v) => ({ projectId: v.project.id, ...range }),
   'projects.connectionInfo': (v) => ({ projectId: v.project.id }),
   'queryTypes.matrix': (v) => ({ projectId: v.project.id, range }),
+  'catalogOverrides.list': (v) => ({ organizationId: v.org.id }),
+  'catalogOverrides.setTier': (v) => ({ organizationId: v.org.id, modelId: 'gpt-5', tier: 'budget' }),
+  'catalogOverrides.putEvidence': (v) => ({ organizationId: v.org.id, modelId: 'gpt-5', queryType: 'coding', evidence: { benchmark: 'x', score: 50, source: 'x', date: '2026-01' } }),
+  'catalogOverrides.reset': (v) => ({ organizationId: v.org.id, modelId: 'gpt-5' }),
+  'invitations.list': (v) => ({ organizationId: v.org.id }),
+  'invitations.create': (v) => ({ organizationId: v.org.id, email: 'intruder@example.test', role: 'owner' }),
+  'invitations.revoke': (v) => ({ organizationId: v.org.id, invitationId: UUID }),
+  'members.list': (v) => ({ organizationId: v.org.id }),
+  'members.changeRole': (v) => ({ organizationId: v.org.id, memberId: UUID, role: 'viewer' }),
+  'members.remove': (v) => ({ organizationId: v.org.id, memberId: UUID }),
+  'priceOverrides.list': (v) => ({ projectId: v.project.id }),
+  'priceOverrides.publicPrice': (v) => ({ projectId: v.project.id, model: 'gpt-4o' }),
+  'priceOverrides.create': (v) => ({ projectId: v.project.id, price: { scope: 'organization', model: 'gpt-4o', inputPerMTok: '1', outputPerMTok: '1' } }),
+  'priceOverrides.delete': (v) => ({ projectId: v.project.id, priceOverrideId: UUID }),
+  'projects.get': (v) => ({ projectId: v.project.id }),
+  'projects.listInOrganization': (v) => ({ organizationId: v.org.id }),
+  'projects.create': (v) => ({ organizationId: v.org.id, name: 'intruder' }),
+  'projects.rename': (v) => ({ projectId: v.project.id, name: 'intruder' }),
+  'reportSubscriptions.mine': (v) => ({ projectId: v.project.id }),
+  'reportSubscriptions.update': (v) => ({ projectId: v.project.id, enabled: true, dayOfWeek: 1, hour: 9, timeZone: 'UTC' }),
 };
 
-/** Procedures that take no tenant id: they only ever see the caller's own organizations. */
-const OWN_SCOPE = new Set(['projects.list']);
+/**
+ * Procedures that take no tenant id: they only ever see the caller's own organizations, or
+ * (invitations) the one invitation whose id, the secret in the link, the caller holds; those
+ * are tested in features/invitations/server/invitations-router.int.test.ts.
+ */
+const OWN_SCOPE = new Set(['projects.list', 'invitations.get', 'invitations.accept', 'invitations.acceptWithNewAccount']);
 
 const db = testDb();
 let a: Tenant;

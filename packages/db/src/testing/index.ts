@@ -1,2 +1,2 @@
 export { testDb, testDatabaseUrl } from './test-db.ts';
-export { createTestTenant } from './factories.ts';
+export { createTestMember, createTestTenant } from './factories.ts';

@@ -1,6 +1,6 @@
 import { buildSpendSeries, summarizeSpend, topFeatures, totalsOf, type SpendSeries, type SpendSummary } from '@tierlens/analyzer';
 import type { Db } from '@tierlens/db';
-import { loadReportRows, type ReportDimension } from '@/features/analytics/server/load-report-rows';
+import { loadReportRows, type ReportDimension } from '@tierlens/reports/load-report-rows';
 import { bucketOf, previousRange, type TimeRange } from '@/features/analytics/lib/time-range';
 
 export interface Overview {

@@ -1,6 +1,6 @@
 import { buildQueryTypeMatrix } from '@tierlens/analyzer';
 import { z } from 'zod';
-import { loadReportRows } from '@/features/analytics/server/load-report-rows';
+import { loadReportRows } from '@tierlens/reports/load-report-rows';
 import { ZTimeRange } from '@/features/analytics/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 
