@@ -22,3 +22,9 @@ export * from './catalog/index.ts';
 
 // Reports: the dashboard's and the weekly email's aggregates (totals, series, matrices) from rollup rows.
 export * from './reports/index.ts';
+
+// Findings: overpaying and underbidding per query type and model, from hourly rollups.
+export * from './findings/index.ts';
+
+// Routing rules: synthesized from findings, replayed over past rollups, exported to the SDK, LiteLLM and Portkey.
+export * from './rules/index.ts';

@@ -24,6 +24,13 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'overview.spendSummary': (v) => ({ projectId: v.project.id, ...range }),
   'projects.connectionInfo': (v) => ({ projectId: v.project.id }),
   'queryTypes.matrix': (v) => ({ projectId: v.project.id, range }),
+  'rules.list': (v) => ({ projectId: v.project.id }),
+  'rules.createFromFinding': (v) => ({ projectId: v.project.id, findingId: 'coding:*:openai:gpt-4o->gpt-4o-mini', range }),
+  'rules.setEnabled': (v) => ({ projectId: v.project.id, ruleId: UUID, enabled: false }),
+  'rules.delete': (v) => ({ projectId: v.project.id, ruleId: UUID }),
+  'rules.whatIf': (v) => ({ projectId: v.project.id }),
+  'rules.export': (v) => ({ projectId: v.project.id, format: 'litellm' }),
+  'savings.findings': (v) => ({ projectId: v.project.id, range }),
   'catalogOverrides.list': (v) => ({ organizationId: v.org.id }),
   'catalogOverrides.setTier': (v) => ({ organizationId: v.org.id, modelId: 'gpt-5', tier: 'budget' }),
   'catalogOverrides.putEvidence': (v) => ({ organizationId: v.org.id, modelId: 'gpt-5', queryType: 'coding', evidence: { benchmark: 'x', score: 50, source: 'x', date: '2026-01' } }),
@@ -44,6 +51,9 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'projects.rename': (v) => ({ projectId: v.project.id, name: 'intruder' }),
   'reportSubscriptions.mine': (v) => ({ projectId: v.project.id }),
   'reportSubscriptions.update': (v) => ({ projectId: v.project.id, enabled: true, dayOfWeek: 1, hour: 9, timeZone: 'UTC' }),
+  'reports.preview': (v) => ({ projectId: v.project.id }),
+  'reports.sendNow': (v) => ({ projectId: v.project.id }),
+  'reports.outbox': (v) => ({ projectId: v.project.id }),
 };
 
 /**
