@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
+import { readIngestConfig, startIngest, type RunningIngest } from '@tierlens/ingest';
+import { init } from '@tierlens/sdk';
+import { callerFor } from '@/test-support/caller-for';
+import { generateDemoTraffic } from '../scripts/demo/generate-demo-traffic.ts';
+
+// `npm run demo` promises a new user findings at once: a week of its traffic, through the SDK and
+// the ingest, must produce both an overpaying and an underbidding finding on the Savings page.
+
+const db = testDb();
+let tenant: Awaited<ReturnType<typeof createTestTenant>>;
+let ingest: RunningIngest;
+
+beforeAll(async () => {
+  tenant = await createTestTenant(db);
+  ingest = await startIngest(testDatabaseUrl(), readIngestConfig({ INGEST_PORT: '0', INGEST_HOST: '127.0.0.1' }));
+});
+afterAll(async () => {
+  await ingest?.close();
+  await tenant?.cleanup();
+});
+
+describe('demo traffic', () => {
+  it('stores every call it sends and yields overpaying and underbidding findings', async () => {
+    const tierlens = init({ apiKey: tenant.apiKey.secret, endpoint: ingest.url, serviceName: 'demo-test' });
+    const end = new Date();
+    const made = await generateDemoTraffic(tierlens.tracer, () => tierlens.flush(), { end, days: 7, scale: 0.2 });
+    await tierlens.shutdown();
+    expect(tierlens.getStats().dropped).toBe(0);
+    expect(await db.llmCall.count({ where: { projectId: tenant.project.id } })).toBe(made);
+
+    const caller = callerFor(db, { ...tenant.user, name: 'x' });
+    const range = { from: new Date(end.getTime() - 7 * 86_400_000), to: new Date(end.getTime() + 3_600_000) };
+    const { findings } = await caller.savings.findings({ projectId: tenant.project.id, range });
+    const kinds = new Set(findings.map((f) => f.kind));
+    expect(kinds, JSON.stringify(findings.map((f) => [f.kind, f.queryType, f.current.model, f.recommended.model]))).toEqual(new Set(['overpaying', 'underbidding']));
+    const overpaying = findings.find((f) => f.kind === 'overpaying')!;
+    expect(Number(overpaying.monthlySavingUsd.point)).toBeGreaterThan(0);
+  }, 120_000);
+});
