@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import { readIngestConfig, startIngest, type RunningIngest } from '@tierlens/ingest';
-import { init, wrapOpenAI } from '@tierlens/sdk';
+import { flush, init, shutdown, wrapOpenAI } from '@tierlens/sdk';
 import { callerFor } from '@/test-support/caller-for';
 import { startFakeProvider } from './support/fake-provider.ts';
 
@@ -29,15 +29,15 @@ afterAll(async () => {
 
 describe('walking skeleton', () => {
   it('prices and stores a wrapped OpenAI call and shows it in the dashboard totals', async () => {
-    const tierlens = init({ apiKey: tenant.apiKey.secret, endpoint: ingest.url, serviceName: 'skeleton-test' });
-    const client = wrapOpenAI(new OpenAI({ apiKey: 'sk-test', baseURL: `${provider.url}/v1` }), { tierlens, feature: 'checkout-help' });
+    init({ apiKey: tenant.apiKey.secret, endpoint: ingest.url, serviceName: 'skeleton-test' });
+    const client = wrapOpenAI(new OpenAI({ apiKey: 'sk-test', baseURL: `${provider.url}/v1` }), { feature: 'checkout-help' });
 
     const completion = await client.chat.completions.create({
       model: 'gpt-4o',
       messages: [{ role: 'user', content: 'Write a TypeScript function that reverses a string.' }],
     });
     expect(completion.choices[0]?.message.content).toBeTruthy();
-    await tierlens.flush();
+    await flush();
 
     // gpt-4o at its public price ($2.50 / $10 per million input / output tokens; cached input
     // $1.25): the fake provider reports 1,200 input tokens (200 of them cached) and 300 output.
@@ -57,6 +57,9 @@ describe('walking skeleton', () => {
       inputTokens: 1200n,
       outputTokens: 300n,
       cacheReadTokens: 200n,
+      reasoningTokens: 100n,
+      usageSource: 'reported',
+      convention: 'tierlens',
       feature: 'checkout-help',
     });
     expect(Number(call.costUsd)).toBeCloseTo(expectedCost, 10);
@@ -70,6 +73,6 @@ describe('walking skeleton', () => {
     });
     expect(summary.calls).toBe(1);
     expect(Number(summary.totalCostUsd)).toBeCloseTo(expectedCost, 10);
-    await tierlens.shutdown();
+    await shutdown();
   });
 });

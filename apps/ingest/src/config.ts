@@ -18,7 +18,7 @@ const ZIngestEnv = z.object({
 export type IngestConfig = z.infer<typeof ZIngestEnv>;
 
 /** Reads and checks the ingest's environment variables. */
-export function readIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestConfig {
+export function readIngestConfig(env: Record<string, string | undefined> = process.env): IngestConfig {
   const parsed = ZIngestEnv.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid ingest settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

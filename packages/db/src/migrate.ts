@@ -16,7 +16,8 @@ export interface Migration {
 
 /** Reads `<dir>/<timestamp>_<name>/migration.sql` in name order. */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir, { withFileTypes: true })
+  // Read at run time from the repository, never bundled: tell bundlers not to trace it.
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)
     .sort()

@@ -1,0 +1,150 @@
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserWithPassword } from '@tierlens/auth';
+import { createOrganization, createProject } from '@tierlens/db';
+import { testDatabaseUrl, testDb } from '@tierlens/db/testing';
+import { readIngestConfig, startIngest, type RunningIngest } from '@tierlens/ingest';
+import { flush, init, shutdown, withTierlens, wrapAnthropic, wrapOpenAI } from '@tierlens/sdk';
+import { formatCount, formatUsd } from '@/lib/format';
+import { startFakeProvider, type FakeProvider } from '../../../test/support/fake-provider.ts';
+import { launchBrowser, shot } from './launch-browser.ts';
+import { startDashboard, type RunningDashboard } from './start-dashboard.ts';
+
+// A manager's path through the real dashboard: sign in, see the totals the database holds, look
+// at every page at desktop and phone widths, create and revoke an API key.
+
+const db = testDb();
+const password = 'correct horse battery staple';
+let email: string;
+let projectId: string;
+let orgId: string;
+let userId: string;
+let ingest: RunningIngest;
+let provider: FakeProvider;
+let dashboard: RunningDashboard;
+let browser: Browser;
+
+beforeAll(async () => {
+  const tag = Math.random().toString(36).slice(2, 8);
+  email = `manager-${tag}@example.test`;
+  const user = await createUserWithPassword(db, { email, name: 'Mia Manager', password });
+  userId = user.id;
+  const org = await createOrganization(db, { name: `Acme ${tag}`, ownerId: user.id });
+  orgId = org.id;
+  const project = await createProject(db, { organizationId: org.id, name: 'checkout-assistant' });
+  projectId = project.id;
+  const { createApiKey } = await import('@tierlens/db');
+  const key = await createApiKey(db, { projectId, name: 'seed' });
+
+  // Calls through the real SDK, the real clients, a fake provider and the real ingest.
+  ingest = await startIngest(testDatabaseUrl(), readIngestConfig({ INGEST_PORT: '0', INGEST_HOST: '127.0.0.1' }));
+  provider = await startFakeProvider();
+  init({ apiKey: key.secret, endpoint: ingest.url, serviceName: 'e2e-seed' });
+  const openai = wrapOpenAI(new OpenAI({ apiKey: 'sk-test', baseURL: `${provider.url}/v1` }));
+  const anthropic = wrapAnthropic(new Anthropic({ apiKey: 'sk-ant-test', baseURL: provider.url }));
+  const ask = (content: string) => [{ role: 'user' as const, content }];
+  for (let i = 0; i < 4; i++) {
+    await withTierlens({ feature: 'code-review', queryType: 'coding' }, () => openai.chat.completions.create({ model: 'gpt-4o', messages: ask('Review this diff') }));
+  }
+  for (let i = 0; i < 3; i++) {
+    await withTierlens({ feature: 'support-bot', queryType: 'summarization' }, () => openai.chat.completions.create({ model: 'gpt-4o-mini', messages: ask('Summarize this ticket') }));
+  }
+  for (let i = 0; i < 2; i++) {
+    await withTierlens({ feature: 'research', queryType: 'expert_qa' }, () =>
+      anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 500, messages: ask('Explain the mechanism of this enzyme') }),
+    );
+  }
+  await flush();
+  dashboard = await startDashboard(testDatabaseUrl(), { TIERLENS_INGEST_PUBLIC_URL: ingest.url });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dashboard?.stop();
+  await shutdown();
+  await ingest?.close();
+  await provider?.close();
+  if (projectId) await db.$executeRaw`DELETE FROM llm_calls WHERE project_id = ${projectId}::uuid`;
+  if (orgId) await db.organization.delete({ where: { id: orgId } });
+  if (userId) await db.user.delete({ where: { id: userId } });
+});
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${dashboard.url}/`);
+  await page.waitForURL(/\/sign-in/);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(new RegExp(`/p/${projectId}`));
+}
+
+describe('dashboard in Chromium', () => {
+  it('signs in and shows the totals the database holds', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    const calls = await db.llmCall.aggregate({ where: { projectId }, _count: true, _sum: { costUsd: true } });
+    expect(calls._count).toBe(9);
+    await expect.poll(() => page.textContent('[data-testid=total-calls] .value'), { timeout: 15_000 }).toBe(formatCount(calls._count));
+    expect(await page.textContent('[data-testid=total-spend] .value')).toBe(formatUsd(String(calls._sum.costUsd)));
+    await page.waitForSelector('.recharts-surface');
+    await shot(page, 'overview-1280');
+    await page.close();
+  });
+
+  it('renders every page without breaking at 1280 px and 390 px', async () => {
+    for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await signIn(page);
+      for (const [path, ready] of [
+        ['', '[data-testid=total-spend]'],
+        ['/query-types', '[data-testid=query-type-matrix] tbody tr'],
+        ['/models', '[data-testid=models-table] tbody tr'],
+        ['/calls', '[data-testid=calls-table] tbody tr'],
+        ['/settings', '[data-testid=api-keys-table]'],
+      ] as const) {
+        await page.goto(`${dashboard.url}/p/${projectId}${path}`);
+        await page.waitForSelector(ready, { timeout: 20_000 });
+        // Nothing wider than the viewport except inside scrollable tables.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path || '/'} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(1);
+        await shot(page, `${(path || '/overview').slice(1)}-${width}`);
+      }
+      await page.close();
+    }
+  });
+
+  it('opens a call from the explorer with its cost breakdown', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${dashboard.url}/p/${projectId}/calls`);
+    await page.click('[data-testid=calls-table] tbody tr:first-child a');
+    await page.waitForSelector('[data-testid=cost-breakdown]');
+    expect(await page.textContent('[data-testid=cost-breakdown]')).toMatch(/Total/);
+    await shot(page, 'call-detail-1280');
+    await page.close();
+  });
+
+  it('creates an API key, shows it once, and revokes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${dashboard.url}/p/${projectId}/settings`);
+    await page.fill('#api-key-name', 'e2e key');
+    await page.click('button:has-text("Create API key")');
+    const secret = (await page.textContent('[data-testid=new-api-key] code'))!;
+    expect(secret).toMatch(/^tl_/);
+    const created = await db.apiKey.findFirst({ where: { projectId, name: 'e2e key' } });
+    expect(created?.revokedAt).toBeNull();
+    await shot(page, 'settings-new-key-1280');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('[data-testid=api-keys-table] tr:has-text("e2e key") button:has-text("Revoke")');
+    await expect.poll(async () => (await db.apiKey.findUnique({ where: { id: created!.id } }))?.revokedAt ?? null, { timeout: 10_000 }).toBeInstanceOf(Date);
+    // The revoked key is refused by the ingest.
+    await new Promise((r) => setTimeout(r, 5_200));
+    const res = await fetch(`${ingest.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: '{}' });
+    expect(res.status).toBe(401);
+    await page.close();
+  });
+});
