@@ -12,6 +12,7 @@
  * Usage is fixed so that tests can assert exact numbers: OpenAI reports 1200 prompt tokens
  * (200 of them cached) and 300 completion tokens (100 of them reasoning); Anthropic reports
  * `input_tokens` 800 plus 200 cache reads and 200 cache writes (1200 in all) and 300 output tokens.
+ * `options.usage` changes any of these counts for one server.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,24 @@ export interface FakeProvider {
 export interface FakeProviderOptions {
   /** Keep request bodies in `requests` (default true). Benchmarks turn this off to keep memory flat. */
   recordRequests?: boolean;
+  /**
+   * Usage to report instead of {@link FAKE_USAGE} (each count defaults to FAKE_USAGE's). OpenAI:
+   * `input` includes `cached`, `output` includes `reasoning` (as OpenAI reports them).
+   * Anthropic: `input` EXCLUDES `cacheRead` and `cacheWrite` (as Anthropic reports them).
+   */
+  usage?: FakeUsageOptions;
+}
+
+/** The usage a fake provider reports: see {@link FakeProviderOptions.usage}. */
+export interface FakeUsage {
+  openai: { input: number; cached: number; output: number; reasoning: number };
+  anthropic: { input: number; cacheRead: number; cacheWrite: number; output: number };
+}
+
+/** Per-count overrides of {@link FAKE_USAGE}. */
+export interface FakeUsageOptions {
+  openai?: Partial<FakeUsage['openai']>;
+  anthropic?: Partial<FakeUsage['anthropic']>;
 }
 
 export const FAKE_USAGE = {
@@ -45,9 +64,18 @@ export const FAKE_USAGE = {
   anthropic: { input: 800, cacheRead: 200, cacheWrite: 200, output: 300 },
 } as const;
 
+/** FAKE_USAGE with `options` applied. */
+export function fakeUsage(options: FakeUsageOptions = {}): FakeUsage {
+  return {
+    openai: { ...FAKE_USAGE.openai, ...options.openai },
+    anthropic: { ...FAKE_USAGE.anthropic, ...options.anthropic },
+  };
+}
+
 /** Starts a fake provider on 127.0.0.1 with an ephemeral port. */
 export async function startFakeProvider(options: FakeProviderOptions = {}): Promise<FakeProvider> {
   const recordRequests = options.recordRequests ?? true;
+  const usage = fakeUsage(options.usage);
   const requests: FakeProviderRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -61,7 +89,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
       }
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       if (recordRequests) requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
-      void route(path, body, res).catch((err: unknown) => {
+      void route(path, body, res, usage).catch((err: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'server_error' } });
         else res.destroy();
       });
@@ -80,7 +108,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   };
 }
 
-async function route(path: string, body: any, res: ServerResponse): Promise<void> {
+async function route(path: string, body: any, res: ServerResponse, usage: FakeUsage): Promise<void> {
   const model: string = typeof body?.model === 'string' ? body.model : 'unknown';
   const slow = /^slow-(\d+)$/.exec(model);
   const delayMs = slow ? Number(slow[1]) : 0;
@@ -89,13 +117,13 @@ async function route(path: string, body: any, res: ServerResponse): Promise<void
   if (fail) return sendError(res, Number(fail[1]), anthropic);
   if (delayMs > 0 && !body?.stream) await sleep(delayMs);
   if (path === '/v1/chat/completions') {
-    return body?.stream ? streamChat(res, body, delayMs) : sendJson(res, 200, chatCompletion(body));
+    return body?.stream ? streamChat(res, body, delayMs, usage) : sendJson(res, 200, chatCompletion(body, usage));
   }
   if (path === '/v1/responses') {
-    return body?.stream ? streamResponses(res, body, delayMs) : sendJson(res, 200, responseObject(body));
+    return body?.stream ? streamResponses(res, body, delayMs, usage) : sendJson(res, 200, responseObject(body, usage));
   }
   if (anthropic) {
-    return body?.stream ? streamMessages(res, body, delayMs) : sendJson(res, 200, anthropicMessage(body));
+    return body?.stream ? streamMessages(res, body, delayMs, usage) : sendJson(res, 200, anthropicMessage(body, usage));
   }
   sendJson(res, 404, { error: { message: `no route ${path}`, type: 'invalid_request_error' } });
 }
@@ -122,8 +150,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function openAIUsage() {
-  const u = FAKE_USAGE.openai;
+function openAIUsage(usage: FakeUsage) {
+  const u = usage.openai;
   return {
     prompt_tokens: u.input,
     completion_tokens: u.output,
@@ -138,7 +166,7 @@ function toolCall(body: any) {
   return { id: 'call_fake_1', type: 'function' as const, function: { name, arguments: '{"city":"Paris"}' } };
 }
 
-function chatCompletion(body: any) {
+function chatCompletion(body: any, usage: FakeUsage) {
   const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
   return {
     id: 'chatcmpl-fake',
@@ -155,7 +183,7 @@ function chatCompletion(body: any) {
         finish_reason: hasTools ? 'tool_calls' : 'stop',
       },
     ],
-    usage: openAIUsage(),
+    usage: openAIUsage(usage),
     system_fingerprint: 'fp_fake',
   };
 }
@@ -173,7 +201,7 @@ async function writeEvents(res: ServerResponse, events: string[], delayMs: numbe
   res.end();
 }
 
-async function streamChat(res: ServerResponse, body: any, delayMs: number): Promise<void> {
+async function streamChat(res: ServerResponse, body: any, delayMs: number, usage: FakeUsage): Promise<void> {
   startSse(res);
   const model = `${body?.model ?? 'unknown'}-2024-08-06`;
   const base = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_700_000_000, model, system_fingerprint: 'fp_fake' };
@@ -192,14 +220,14 @@ async function streamChat(res: ServerResponse, body: any, delayMs: number): Prom
     }
     chunks.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
   }
-  if (includeUsage) chunks.push({ ...base, choices: [], usage: openAIUsage() });
+  if (includeUsage) chunks.push({ ...base, choices: [], usage: openAIUsage(usage) });
   const events = chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`);
   events.push('data: [DONE]\n\n');
   await writeEvents(res, events, delayMs);
 }
 
-function responseObject(body: any, status = 'completed') {
-  const u = FAKE_USAGE.openai;
+function responseObject(body: any, usage: FakeUsage, status = 'completed') {
+  const u = usage.openai;
   const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
   const output = hasTools
     ? [{ type: 'function_call', id: 'fc_fake', call_id: 'call_fake_1', name: body.tools[0]?.name ?? 'tool', arguments: '{"city":"Paris"}', status: 'completed' }]
@@ -233,19 +261,19 @@ function responseObject(body: any, status = 'completed') {
   };
 }
 
-async function streamResponses(res: ServerResponse, body: any, delayMs: number): Promise<void> {
+async function streamResponses(res: ServerResponse, body: any, delayMs: number, usage: FakeUsage): Promise<void> {
   startSse(res);
-  const done = responseObject(body);
+  const done = responseObject(body, usage);
   const events: Array<[string, unknown]> = [
-    ['response.created', { type: 'response.created', sequence_number: 0, response: responseObject(body, 'in_progress') }],
+    ['response.created', { type: 'response.created', sequence_number: 0, response: responseObject(body, usage, 'in_progress') }],
     ['response.output_text.delta', { type: 'response.output_text.delta', sequence_number: 1, item_id: 'msg_fake', output_index: 0, content_index: 0, delta: 'Hello from the fake provider.' }],
     ['response.completed', { type: 'response.completed', sequence_number: 2, response: done }],
   ];
   await writeEvents(res, events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`), delayMs);
 }
 
-function anthropicUsage(output: number) {
-  const u = FAKE_USAGE.anthropic;
+function anthropicUsage(usage: FakeUsage, output: number) {
+  const u = usage.anthropic;
   return {
     input_tokens: u.input,
     cache_read_input_tokens: u.cacheRead,
@@ -255,7 +283,7 @@ function anthropicUsage(output: number) {
   };
 }
 
-function anthropicMessage(body: any) {
+function anthropicMessage(body: any, usage: FakeUsage) {
   const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
   return {
     id: 'msg_fake',
@@ -267,16 +295,16 @@ function anthropicMessage(body: any) {
       : [{ type: 'text', text: 'Hello from the fake provider.' }],
     stop_reason: hasTools ? 'tool_use' : 'end_turn',
     stop_sequence: null,
-    usage: anthropicUsage(FAKE_USAGE.anthropic.output),
+    usage: anthropicUsage(usage, usage.anthropic.output),
   };
 }
 
-async function streamMessages(res: ServerResponse, body: any, delayMs: number): Promise<void> {
+async function streamMessages(res: ServerResponse, body: any, delayMs: number, usage: FakeUsage): Promise<void> {
   startSse(res);
-  const full = anthropicMessage(body);
+  const full = anthropicMessage(body, usage);
   const hasTools = full.stop_reason === 'tool_use';
   const events: Array<[string, unknown]> = [
-    ['message_start', { type: 'message_start', message: { ...full, content: [], stop_reason: null, usage: anthropicUsage(1) } }],
+    ['message_start', { type: 'message_start', message: { ...full, content: [], stop_reason: null, usage: anthropicUsage(usage, 1) } }],
   ];
   if (hasTools) {
     const block = full.content[0] as { id: string; name: string };
@@ -290,7 +318,7 @@ async function streamMessages(res: ServerResponse, body: any, delayMs: number): 
   }
   events.push(['content_block_stop', { type: 'content_block_stop', index: 0 }]);
   // Anthropic's message_delta carries cumulative usage; output_tokens is final here.
-  events.push(['message_delta', { type: 'message_delta', delta: { stop_reason: full.stop_reason, stop_sequence: null }, usage: { output_tokens: FAKE_USAGE.anthropic.output } }]);
+  events.push(['message_delta', { type: 'message_delta', delta: { stop_reason: full.stop_reason, stop_sequence: null }, usage: { output_tokens: usage.anthropic.output } }]);
   events.push(['message_stop', { type: 'message_stop' }]);
   await writeEvents(res, events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`), delayMs);
 }

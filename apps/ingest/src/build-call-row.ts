@@ -1,4 +1,4 @@
-import { priceCall, resolveQueryType, type PriceOverride } from '@tierlens/analyzer';
+import { priceCall, resolveQueryType, type PriceOverride, type ResolvedQueryType } from '@tierlens/analyzer';
 import type { CanonicalCall } from './mapping/canonical-call.ts';
 import type { CallRow } from './storage/call-row.ts';
 
@@ -30,11 +30,7 @@ export function buildCallRow(call: CanonicalCall, options: BuildOptions): CallRo
           { overrides: options.overrides, projectId: options.projectId },
         )
       : null; // estimated or missing usage is never priced as if it were billed
-  const queryType = resolveQueryType({
-    hint: call.queryTypeHint?.source === 'hint' ? call.queryTypeHint.queryType : undefined,
-    hasTools: call.hasTools,
-    prompt: call.promptText ?? undefined,
-  });
+  const queryType = classify(call);
   // A type the app classified itself (prompt content never left the app) beats the ingest's
   // own classifier, which would see no prompt anyway.
   const fromSdk = call.queryTypeHint?.source === 'sdk-classifier' && queryType.source !== 'hint' && queryType.source !== 'tools';
@@ -75,6 +71,22 @@ export function buildCallRow(call: CanonicalCall, options: BuildOptions): CallRo
     promptContent: options.storeContent ? call.promptText : null,
     completionContent: options.storeContent ? call.completionText : null,
   };
+}
+
+/**
+ * The call's query type by the evidence order. The classifier is pure and should not fail, but a
+ * fault there must cost one call its query type, never the whole batch its storage.
+ */
+function classify(call: CanonicalCall): ResolvedQueryType {
+  try {
+    return resolveQueryType({
+      hint: call.queryTypeHint?.source === 'hint' ? call.queryTypeHint.queryType : undefined,
+      hasTools: call.hasTools,
+      prompt: call.promptText ?? undefined,
+    });
+  } catch {
+    return { queryType: 'unknown', source: 'none', confidence: 0 };
+  }
 }
 
 function bigintSafe(_key: string, value: unknown): unknown {
