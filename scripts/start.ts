@@ -1,17 +1,18 @@
 /**
  * `npm start`: everything on one machine. Postgres (embedded unless DATABASE_URL is set) with
- * migrations applied, the ingest on :4318 in this process, the dashboard on :3000 as a child
- * process (built first when its sources changed), and on first start a first user, organization,
- * project and API key. Ctrl-C stops all of it, Postgres included.
+ * migrations applied, the ingest on :4318 and the weekly report scheduler in this process, the
+ * dashboard on :3000 as a child process (built first when its sources changed), and on first
+ * start a first user, organization, project and API key. Ctrl-C stops all of it, Postgres included.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootstrapFirstRun } from '@tierlens/cli/bootstrap';
-import { createDb } from '@tierlens/db';
+import { createDb, type Db } from '@tierlens/db';
 import { openDatabase, readDatabaseConfig, REPO_ROOT } from '@tierlens/db/runtime';
 import { readIngestConfig, startIngest } from '@tierlens/ingest';
+import { createMailer, createReportScheduler, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
 
 const WEB_DIR = join(REPO_ROOT, 'apps/web');
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
@@ -25,6 +26,7 @@ if (database.migrations.applied.length) log(`Applied migrations: ${database.migr
 
 let web: ChildProcess | null = null;
 let ingest: Awaited<ReturnType<typeof startIngest>> | null = null;
+let reports: { scheduler: ReportScheduler; db: Db } | null = null;
 let stopping = false;
 
 async function stop(code = 0): Promise<never> {
@@ -38,6 +40,8 @@ async function stop(code = 0): Promise<never> {
       if (web.exitCode === null) web.kill('SIGKILL');
     }
     await ingest?.close().catch(() => {});
+    await reports?.scheduler.stop().catch(() => {});
+    await reports?.db.$disconnect().catch(() => {});
     await database.close().catch((e) => console.error(e));
     log('Stopped.');
   }
@@ -58,9 +62,27 @@ try {
   const ingestUrl = process.env.TIERLENS_INGEST_PUBLIC_URL ?? `http://localhost:${ingest.port}`;
   log(`Ingest listening on ${ingest.url} (OTLP/HTTP: POST /v1/traces)`);
 
+  // Weekly email reports, beside the ingest: safe to run in every process (each send is claimed in Postgres).
+  const mailer = createMailer(readMailerConfig());
+  const reportsDb = createDb(database.url, { max: 2 });
+  reports = {
+    db: reportsDb,
+    scheduler: createReportScheduler({
+      db: reportsDb,
+      mailer,
+      secret: readReportSecret({ ...process.env, BETTER_AUTH_SECRET: secret }),
+      dashboardUrl: publicUrl,
+      log: (l) => console.error(`[reports] ${l}`),
+    }),
+  };
+  reports.scheduler.start();
+  log(`Weekly reports: ${mailer.transport === 'smtp' ? 'sent through SMTP_URL' : `no SMTP_URL, so written as .eml files to ${mailer.outboxDir}`}`);
+
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
+    // The dashboard writes "send me this now" reports to the same outbox as the scheduler.
+    TIERLENS_DATA_DIR: dbConfig.dataDir,
     BETTER_AUTH_SECRET: secret,
     TIERLENS_PUBLIC_URL: publicUrl,
     TIERLENS_INGEST_PUBLIC_URL: ingestUrl,
@@ -107,7 +129,7 @@ function readOrCreateSecret(path: string): string {
 /** Builds the dashboard when no build exists or its sources changed since the last one. */
 function buildWebIfStale(env: NodeJS.ProcessEnv): void {
   const stamp = join(WEB_DIR, '.next', 'tierlens-source-hash');
-  const hash = sourceHash([join(WEB_DIR, 'src'), join(REPO_ROOT, 'packages/analyzer/src'), join(REPO_ROOT, 'packages/db/src'), join(REPO_ROOT, 'packages/auth/src'), join(REPO_ROOT, 'package-lock.json')]);
+  const hash = sourceHash([join(WEB_DIR, 'src'), join(REPO_ROOT, 'packages/analyzer/src'), join(REPO_ROOT, 'packages/db/src'), join(REPO_ROOT, 'packages/auth/src'), join(REPO_ROOT, 'packages/reports/src'), join(REPO_ROOT, 'package-lock.json')]);
   if (existsSync(join(WEB_DIR, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
   log('Building the dashboard (first start or sources changed; this takes a minute or two)…');
   const r = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: WEB_DIR, env, stdio: 'inherit' });

@@ -9,10 +9,15 @@ import { invitationsRouter } from '@/features/invitations/server/invitations-rou
 import { membersRouter } from '@/features/members/server/members-router';
 import { priceOverridesRouter } from '@/features/price-overrides/server/price-overrides-router';
 import { reportSubscriptionsRouter } from '@/features/report-subscriptions/server/report-subscriptions-router';
+import { reportsRouter } from '@/features/reports/server/reports-router';
+import { rulesRouter } from '@/features/rules/server/rules-router';
+import { savingsRouter } from '@/features/savings/server/savings-router';
 import { createCallerFactory, router } from './init';
 
 /** The root router only composes the features' routers. */
 export const appRouter = router({
+  rules: rulesRouter,
+  savings: savingsRouter,
   apiKeys: apiKeysRouter,
   calls: callsRouter,
   models: modelsRouter,
@@ -24,6 +29,7 @@ export const appRouter = router({
   members: membersRouter,
   priceOverrides: priceOverridesRouter,
   reportSubscriptions: reportSubscriptionsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,3 +4,17 @@ export { buildSpendSeries, type SeriesDimension, type SpendSeries } from './buil
 export { buildModelStats, type ModelStats } from './build-model-stats.ts';
 export { buildQueryTypeMatrix, type QueryTypeMatrix, type QueryTypeRow } from './build-query-type-matrix.ts';
 export { topFeatures } from './top-features.ts';
+export { buildWeeklyReport, DEFAULT_WEEKLY_REPORT_OPTIONS, type BuildWeeklyReportInput, type WeeklyReportOptions } from './build-weekly-report.ts';
+export type {
+  ReportWeek,
+  WeeklyAdvice,
+  WeeklyLinks,
+  WeeklyModelLine,
+  WeeklyQueryTypeLine,
+  WeeklyReport,
+  WeeklyRest,
+  WeeklyRisks,
+  WeeklyRule,
+  WeeklySavings,
+  WeeklySpendLine,
+} from './weekly-report.ts';

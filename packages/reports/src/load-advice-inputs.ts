@@ -1,0 +1,32 @@
+import { buildCatalog, ZCatalogOverride, type Catalog, type PriceOverride } from '@tierlens/analyzer';
+import type { Db } from '@tierlens/db';
+
+/**
+ * What the analyzer needs besides rollups to advise a project: its organization's model
+ * catalog (built-in entries with the organization's overrides; overrides that no longer
+ * validate are skipped) and the price overrides of the project and its organization.
+ */
+export async function loadAdviceInputs(db: Db, project: { id: string; organizationId: string }): Promise<{ catalog: Catalog; priceOverrides: PriceOverride[] }> {
+  const [catalogRows, priceRows] = await Promise.all([
+    db.catalogOverride.findMany({ where: { organizationId: project.organizationId }, select: { override: true }, orderBy: { createdAt: 'asc' } }),
+    db.priceOverride.findMany({
+      where: { organizationId: project.organizationId, OR: [{ projectId: null }, { projectId: project.id }] },
+      select: { id: true, provider: true, model: true, inputPerMTok: true, outputPerMTok: true, cacheReadPerMTok: true, cacheWritePerMTok: true, effectiveFrom: true, projectId: true },
+    }),
+  ]);
+  const overrides = catalogRows.flatMap((r) => (ZCatalogOverride.safeParse(r.override).success ? [r.override] : []));
+  return {
+    catalog: buildCatalog(overrides),
+    priceOverrides: priceRows.map((r) => ({
+      id: r.id,
+      provider: r.provider,
+      model: r.model,
+      inputPerMTok: r.inputPerMTok.toString(),
+      outputPerMTok: r.outputPerMTok.toString(),
+      cacheReadPerMTok: r.cacheReadPerMTok?.toString() ?? null,
+      cacheWritePerMTok: r.cacheWritePerMTok?.toString() ?? null,
+      effectiveFrom: r.effectiveFrom,
+      projectId: r.projectId,
+    })),
+  };
+}

@@ -1,0 +1,1 @@
+export { startSmtpTestServer, type ReceivedEmail, type SmtpTestServer } from './smtp-test-server.ts';

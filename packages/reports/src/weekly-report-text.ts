@@ -1,0 +1,75 @@
+import type { WeeklyAdvice, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
+import {
+  formatChangeVsLastWeek,
+  formatCount,
+  formatMoney,
+  formatMonthly,
+  formatPoints,
+  formatSavingEffect,
+  formatShare,
+  formatSpend,
+  formatWeek,
+  queryTypeLabel,
+} from './format-report.ts';
+
+/** The weekly report as the email's plain-text part: the same figures as the HTML, as lines. */
+export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): string {
+  const { spend, savings, risks } = report;
+  const lines: string[] = [
+    `TIERLENS WEEKLY REPORT: ${report.project.name}`,
+    `${formatWeek(report.week)} (${report.week.timeZone})`,
+    '',
+    `Spend: ${formatMoney(spend.current.costUsd)} (${formatChangeVsLastWeek(spend.costChange)}; last week ${formatMoney(spend.previous.costUsd)})`,
+    `Calls: ${formatCount(spend.current.calls)} (${formatChangeVsLastWeek(spend.callsChange)}; last week ${formatCount(spend.previous.calls)})`,
+  ];
+  if (savings) {
+    lines.push(`Potential savings: ${formatMonthly(savings.totalMonthlySavingUsd.point)}`, '', 'TOP SAVINGS');
+    if (savings.items.length === 0) lines.push('No savings this week: every query type runs on a model that fits it, on the evidence.');
+    savings.items.forEach((a, i) => lines.push(...adviceLines(a, i)));
+    if (savings.more > 0) lines.push(`and ${savings.more} more on the Savings page.`);
+    lines.push(`Review savings: ${report.links.savings}`);
+  }
+  if (risks && risks.items.length > 0) {
+    lines.push('', 'UNDERBIDDING RISKS');
+    risks.items.forEach((a, i) => lines.push(...adviceLines(a, i)));
+    if (risks.more > 0) lines.push(`and ${risks.more} more on the Savings page.`);
+  }
+  lines.push('', 'SPEND BY QUERY TYPE');
+  if (report.byQueryType.length === 0) lines.push('No calls this week.');
+  for (const q of report.byQueryType) {
+    lines.push(`- ${queryTypeLabel(q.queryType)}: ${formatSpend(q)} (${formatShare(q.share)}), ${formatCount(q.calls)} calls, ${formatChangeVsLastWeek(q.costChange)}`);
+  }
+  if (report.byQueryTypeRest) lines.push(`- ${restLine(report.byQueryTypeRest, 'query type')}`);
+  if (report.byModel.length > 0) {
+    lines.push('', 'SPEND BY MODEL');
+    for (const m of report.byModel) {
+      lines.push(`- ${m.model} (${m.provider || 'unknown provider'}, ${m.tier ?? 'unknown tier'}): ${formatSpend(m)} (${formatShare(m.share)}), ${formatCount(m.calls)} calls, ${formatChangeVsLastWeek(m.costChange)}`);
+    }
+    if (report.byModelRest) lines.push(`- ${restLine(report.byModelRest, 'model')}`);
+  }
+  if (report.unpricedModels.length > 0) {
+    lines.push('', 'CALLS WITHOUT A PRICE (not counted in spend)');
+    for (const m of report.unpricedModels) lines.push(`- ${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`);
+  }
+  lines.push(
+    '',
+    `Dashboard: ${report.links.overview}`,
+    '',
+    `You get this email because you subscribed to the weekly report for ${report.project.name}.`,
+    `Change day and time: ${report.links.settings}`,
+    `Unsubscribe: ${unsubscribeUrl}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function restLine(rest: WeeklyRest, noun: string): string {
+  return `${rest.count} more ${noun}${rest.count === 1 ? '' : 's'}: ${formatSpend(rest)}, ${formatCount(rest.calls)} calls`;
+}
+
+function adviceLines(a: WeeklyAdvice, i: number): string[] {
+  return [
+    `${i + 1}. ${queryTypeLabel(a.queryType)}${a.feature ? ` (${a.feature})` : ''}: ${a.currentModel} -> ${a.recommendedModel}`,
+    `   ${formatSavingEffect(a.monthlySavingUsd)}; quality ${formatPoints(a.qualityDeltaPoints)} on ${a.benchmark}; ${formatCount(a.calls)} calls this week; ${a.confidence} confidence`,
+    `   Rule: ${a.rule.text}`,
+  ];
+}
