@@ -4,17 +4,19 @@
  * dashboard on :3000 as a child process (built first when its sources changed), and on first
  * start a first user, organization, project and API key. Ctrl-C stops all of it, Postgres included.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootstrapFirstRun } from '@tierlens/cli/bootstrap';
-import { createDb, type Db } from '@tierlens/db';
-import { openDatabase, readDatabaseConfig, REPO_ROOT } from '@tierlens/db/runtime';
+import { buildWebIfStale, NEXT_BIN, WEB_DIR } from '@tierlens/cli/build-web';
+import { createApiKey, createDb, createProject, revokeApiKey, type Db } from '@tierlens/db';
+import { openDatabase, readDatabaseConfig } from '@tierlens/db/runtime';
 import { readIngestConfig, startIngest } from '@tierlens/ingest';
+import { generateDemoTraffic } from './demo/generate-demo-traffic.ts';
+import { init } from '@tierlens/sdk';
 import { createMailer, createReportScheduler, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
 
-const WEB_DIR = join(REPO_ROOT, 'apps/web');
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
 const dev = process.env.TIERLENS_WEB_DEV === '1';
 const log = (s: string) => console.log(`[tierlens] ${s}`);
@@ -89,8 +91,8 @@ try {
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(webPort),
   };
-  if (!dev) buildWebIfStale(env);
-  web = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(webPort)], {
+  if (!dev) buildWebIfStale(env, log);
+  web = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(webPort)], {
     cwd: WEB_DIR,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -113,10 +115,34 @@ try {
     log(`Sign in as ${first.email ?? 'your user'} (password as printed on first start).`);
     if (first.projectId) log(`New API key: npx tierlens key create --project ${first.projectId}`);
   }
+  if (first.created && process.env.TIERLENS_DEMO !== '0') {
+    // A week of realistic traffic in a separate "demo" project, so the dashboard has spend and
+    // findings to show at once while the user's own project stays clean. TIERLENS_DEMO=0 skips it.
+    log('Recording a week of demo traffic into the project "demo" (TIERLENS_DEMO=0 to skip)…');
+    void recordDemo(first.organizationId, ingest.url).then(
+      (n) => log(`Demo project ready: ${n} calls. Pick "demo" in the project switcher.`),
+      (err) => log(`Demo traffic failed: ${(err as Error).message}`),
+    );
+  }
   log('Press Ctrl-C to stop.');
 } catch (err) {
   console.error(`[tierlens] Start failed: ${(err as Error).stack ?? err}`);
   await stop(1);
+}
+
+async function recordDemo(organizationId: string, endpoint: string): Promise<number> {
+  const demoDb = createDb(database.url, { max: 1 });
+  try {
+    const project = await createProject(demoDb, { organizationId, name: 'demo' });
+    const key = await createApiKey(demoDb, { projectId: project.id, name: 'demo traffic' });
+    const tierlens = init({ apiKey: key.secret, endpoint, serviceName: 'tierlens-demo' });
+    const made = await generateDemoTraffic(tierlens.tracer, () => tierlens.flush(), { end: new Date(), days: 7 });
+    await tierlens.shutdown();
+    await revokeApiKey(demoDb, { projectId: project.id, apiKeyId: key.id });
+    return made;
+  } finally {
+    await demoDb.$disconnect();
+  }
 }
 
 function readOrCreateSecret(path: string): string {
@@ -124,30 +150,6 @@ function readOrCreateSecret(path: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(path, secret, { mode: 0o600 });
   return secret;
-}
-
-/** Builds the dashboard when no build exists or its sources changed since the last one. */
-function buildWebIfStale(env: NodeJS.ProcessEnv): void {
-  const stamp = join(WEB_DIR, '.next', 'tierlens-source-hash');
-  const hash = sourceHash([join(WEB_DIR, 'src'), join(REPO_ROOT, 'packages/analyzer/src'), join(REPO_ROOT, 'packages/db/src'), join(REPO_ROOT, 'packages/auth/src'), join(REPO_ROOT, 'packages/reports/src'), join(REPO_ROOT, 'package-lock.json')]);
-  if (existsSync(join(WEB_DIR, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
-  log('Building the dashboard (first start or sources changed; this takes a minute or two)…');
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: WEB_DIR, env, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('The dashboard build failed (see above).');
-  writeFileSync(stamp, hash);
-}
-
-function sourceHash(paths: string[]): string {
-  const h = createHash('sha256');
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) if (e !== 'node_modules' && e !== 'generated') walk(join(p, e));
-    } else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-  };
-  paths.forEach(walk);
-  return h.digest('hex');
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
