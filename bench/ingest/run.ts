@@ -151,7 +151,7 @@ const headers = { 'content-type': 'application/x-protobuf', authorization: `Bear
 async function send(): Promise<{ ms: number; ok: boolean; status: number }> {
   const body = nextBatch(template, ++seq);
   const t0 = performance.now();
-  const res = await fetch(endpoint, { method: 'POST', headers, body });
+  const res = await fetch(endpoint, { method: 'POST', headers, body: body as unknown as BodyInit });
   await res.arrayBuffer();
   return { ms: performance.now() - t0, ok: res.status === 200, status: res.status };
 }

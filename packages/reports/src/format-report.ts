@@ -90,21 +90,4 @@ export function formatWeek(week: Pick<ReportWeek, 'firstDay' | 'lastDay'>): stri
   return `${a.m} ${a.d} – ${b.d}, ${b.y}`;
 }
 
-const QUERY_TYPE_LABELS: Record<string, string> = {
-  coding: 'Coding',
-  math: 'Math',
-  expert_qa: 'Expert Q&A',
-  summarization: 'Summarization',
-  extraction: 'Extraction',
-  classification: 'Classification',
-  translation: 'Translation',
-  creative_writing: 'Creative writing',
-  general_chat: 'General chat',
-  agentic: 'Agentic',
-  unknown: 'Unknown',
-};
-
-/** Human name of a query type (the dashboard's labels). */
-export function queryTypeLabel(queryType: string): string {
-  return QUERY_TYPE_LABELS[queryType] ?? queryType;
-}
+export { queryTypeLabel } from '@tierlens/analyzer/query-type-label';

@@ -18,3 +18,4 @@ export type {
   WeeklySavings,
   WeeklySpendLine,
 } from './weekly-report.ts';
+export { queryTypeLabel } from './query-type-label.ts';
