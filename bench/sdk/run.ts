@@ -1,0 +1,258 @@
+/**
+ * What @tierlens/sdk adds to an app's LLM calls, measured against the same calls unwrapped in the
+ * same run (interleaved call by call, so drift in machine load hits both arms alike).
+ *
+ *   npx tsx bench/sdk/run.ts            # all phases (about a minute)
+ *   npx tsx bench/sdk/run.ts --quick    # fewer iterations
+ *
+ * 1. network: real `openai` client → local fake provider over HTTP (test/support/fake-provider.ts,
+ *    run in a child process), spans exported over OTLP/HTTP protobuf to a local sink (in process).
+ *    Median and p99 per call, both arms.
+ * 2. hot path: the same client with a `fetch` that answers at once from memory, so the
+ *    difference is the SDK's own work per call (span, attributes, side observation, queue push).
+ * 3. streaming: as 2, for a 7-chunk chat stream read to the end.
+ * 4. ingest down: sustained load with the export endpoint refusing connections: per-call cost
+ *    (interleaved as above), heap after GC along the way, and the queue and drop counters
+ *    (memory must stay bounded).
+ * Added memory: heap after GC after N wrapped calls minus after N unwrapped calls (phase 2).
+ * The SDK is the built package as an app installs it (packages/sdk/test/install-built-package.ts
+ * builds it first if a source is newer).
+ */
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import OpenAI from 'openai';
+import { INSTALLED_PACKAGE, installBuiltPackage } from '../../packages/sdk/test/install-built-package.ts';
+
+// Measure the package as apps run it: the built dist (plain tsc output), not tsx-transpiled sources.
+installBuiltPackage();
+const { getStats, init, shutdown, wrapOpenAI } = (await import(
+  pathToFileURL(join(INSTALLED_PACKAGE, 'dist/esm/index.js')).href
+)) as typeof import('../../packages/sdk/src/index.ts');
+
+const quick = process.argv.includes('--quick');
+const scale = quick ? 0.2 : 1;
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const messages = [{ role: 'user' as const, content: 'What is the capital of France?' }];
+const params = { model: 'gpt-4o', messages, max_tokens: 50 };
+
+// --- helpers -------------------------------------------------------------------------------
+const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const us = (ms: number): string => `${(ms * 1000).toFixed(1)} µs`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+function heap(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+interface ArmResult {
+  median: number;
+  p99: number;
+}
+function summarize(times: number[]): ArmResult {
+  const s = [...times].sort((a, b) => a - b);
+  return { median: quantile(s, 0.5), p99: quantile(s, 0.99) };
+}
+
+/** Runs `plain` and `wrapped` alternately `n` times after a warm-up; returns per-arm timings. */
+async function interleave(n: number, warmup: number, plain: () => Promise<unknown>, wrapped: () => Promise<unknown>) {
+  for (let i = 0; i < warmup; i++) {
+    await plain();
+    await wrapped();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < n; i++) {
+    // Alternate which arm goes first so neither always runs on a warmer cache.
+    const first = i % 2 === 0;
+    for (const arm of first ? [0, 1] : [1, 0]) {
+      const start = performance.now();
+      await (arm === 0 ? plain() : wrapped());
+      (arm === 0 ? a : b).push(performance.now() - start);
+    }
+    // Untimed: let timers and I/O run between calls (the span export among them), as they do
+    // between an app's calls; an in-memory fetch alone would starve them.
+    await yieldToLoop();
+  }
+  return { plain: summarize(a), wrapped: summarize(b) };
+}
+
+function report(title: string, r: { plain: ArmResult; wrapped: ArmResult }): { addedMedian: number; addedP99: number } {
+  const addedMedian = r.wrapped.median - r.plain.median;
+  const addedP99 = r.wrapped.p99 - r.plain.p99;
+  console.log(`\n## ${title}`);
+  console.log(`  unwrapped  median ${us(r.plain.median).padStart(10)}   p99 ${us(r.plain.p99).padStart(10)}`);
+  console.log(`  wrapped    median ${us(r.wrapped.median).padStart(10)}   p99 ${us(r.wrapped.p99).padStart(10)}`);
+  console.log(
+    `  added      median ${us(addedMedian).padStart(10)}   p99 ${us(addedP99).padStart(10)}   ratio wrapped/unwrapped: median ${(r.wrapped.median / r.plain.median).toFixed(3)}, p99 ${(r.wrapped.p99 / r.plain.p99).toFixed(3)}`,
+  );
+  return { addedMedian, addedP99 };
+}
+
+/** An OTLP endpoint that accepts and discards (no decoding, to keep its CPU out of the numbers). */
+async function startSink(): Promise<{ url: string; server: Server; requests: () => number }> {
+  let count = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      count++;
+      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests: () => count };
+}
+
+async function deadUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+// Canned responses for the in-memory fetch, in the shape the fake provider sends.
+const completionBody = JSON.stringify({
+  id: 'chatcmpl-bench',
+  object: 'chat.completion',
+  created: 1,
+  model: 'gpt-4o-2024-08-06',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'Paris.', refusal: null }, logprobs: null, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500, prompt_tokens_details: { cached_tokens: 200 }, completion_tokens_details: { reasoning_tokens: 100 } },
+});
+const chunk = (c: object) => `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-2024-08-06', ...c })}\n\n`;
+const sseBody = (withUsage: boolean) =>
+  [
+    chunk({ choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }),
+    ...['Pa', 'ris', '.'].map((w) => chunk({ choices: [{ index: 0, delta: { content: w }, finish_reason: null }] })),
+    chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }),
+    ...(withUsage ? [chunk({ choices: [], usage: { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500 } })] : []),
+    'data: [DONE]\n\n',
+  ].join('');
+const memoryFetch: typeof fetch = async (_url, init) => {
+  const body = JSON.parse(String(init?.body ?? '{}')) as { stream?: boolean; stream_options?: { include_usage?: boolean } };
+  if (body.stream) return new Response(sseBody(body.stream_options?.include_usage === true), { headers: { 'content-type': 'text/event-stream' } });
+  return new Response(completionBody, { headers: { 'content-type': 'application/json', 'x-request-id': 'req_bench' } });
+};
+const memoryClient = () => new OpenAI({ apiKey: 'sk-bench', baseURL: 'http://bench.invalid/v1', fetch: memoryFetch, maxRetries: 0 });
+
+async function readAll(stream: AsyncIterable<unknown>): Promise<number> {
+  let n = 0;
+  for await (const _ of stream) n++;
+  return n;
+}
+
+/** The fake provider (test/support/fake-provider.ts) in a child process; resolves to its URL. */
+async function startProviderProcess(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fake-provider-process.ts', import.meta.url))], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`fake provider exited (${code})`)));
+  });
+  return { url, stop: () => child.stdin.end() };
+}
+
+// --- run -----------------------------------------------------------------------------------
+const provider = await startProviderProcess();
+const sink = await startSink();
+console.log(`# @tierlens/sdk benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick)' : ''}`);
+console.log('Each phase interleaves unwrapped and wrapped calls in the same run; "added" = wrapped − unwrapped.');
+
+init({ apiKey: 'tl_bench', endpoint: sink.url, onError: () => {} });
+
+// 1. network
+const netPlain = new OpenAI({ apiKey: 'sk-bench', baseURL: `${provider.url}/v1`, maxRetries: 0 });
+const netWrapped = wrapOpenAI(new OpenAI({ apiKey: 'sk-bench', baseURL: `${provider.url}/v1`, maxRetries: 0 }));
+const network = report(
+  `1. network: openai → local fake provider over HTTP, ${Math.round(2000 * scale)} calls per arm`,
+  await interleave(Math.round(2000 * scale), 200, () => netPlain.chat.completions.create(params), () => netWrapped.chat.completions.create(params)),
+);
+
+// 2. hot path
+const memPlain = memoryClient();
+const memWrapped = wrapOpenAI(memoryClient());
+const hot = report(
+  `2. hot path: openai with an in-memory fetch, ${Math.round(20000 * scale)} calls per arm`,
+  await interleave(Math.round(20000 * scale), 2000, () => memPlain.chat.completions.create(params), () => memWrapped.chat.completions.create(params)),
+);
+
+// 3. streaming
+const streamParams = { ...params, stream: true as const };
+const streaming = report(
+  `3. streaming: 7-chunk chat stream read to the end, in-memory fetch, ${Math.round(10000 * scale)} calls per arm`,
+  await interleave(
+    Math.round(10000 * scale),
+    1000,
+    async () => readAll(await memPlain.chat.completions.create(streamParams)),
+    async () => readAll(await memWrapped.chat.completions.create(streamParams)),
+  ),
+);
+await shutdown();
+const exportedLive = getStats();
+console.log(`\n  export to the live sink during phases 1–3: ${exportedLive.exported} spans exported in ${exportedLive.batches} batches, ${exportedLive.dropped} dropped, ${exportedLive.failed} failed`);
+
+// Added memory: retained heap after N calls, each arm alone, the SDK exporting to the live sink.
+const N = Math.round(10000 * scale);
+init({ apiKey: 'tl_bench', endpoint: sink.url, onError: () => {} });
+const base0 = heap();
+for (let i = 0; i < N; i++) {
+  await memPlain.chat.completions.create(params);
+  await yieldToLoop();
+}
+const base1 = heap();
+for (let i = 0; i < N; i++) {
+  await memWrapped.chat.completions.create(params);
+  await yieldToLoop();
+}
+const wrapped1 = heap();
+await shutdown();
+const wrappedFlushed = heap();
+console.log(`\n## added memory (${N} calls per arm, heap after GC)`);
+console.log(`  unwrapped: ${mb(base1 - base0)}   wrapped: ${mb(wrapped1 - base1)} (queue not yet flushed)   after flush+shutdown: ${mb(wrappedFlushed - base1)}`);
+
+// 4. ingest down, sustained load (interleaved with unwrapped calls, as in phases 1–3)
+const downN = Math.round(60000 * scale);
+init({ apiKey: 'tl_bench', endpoint: await deadUrl(), timeoutMillis: 2000, onError: () => {} });
+const samples: string[] = [];
+const startHeap = heap();
+let maxQueued = 0;
+const downTimes: number[] = [];
+const downPlain: number[] = [];
+for (let i = 1; i <= downN; i++) {
+  for (const arm of i % 2 ? [0, 1] : [1, 0]) {
+    const start = performance.now();
+    await (arm === 0 ? memPlain : memWrapped).chat.completions.create(params);
+    (arm === 0 ? downPlain : downTimes).push(performance.now() - start);
+  }
+  await yieldToLoop();
+  if (i % Math.round(downN / 5) === 0) {
+    const s = getStats();
+    maxQueued = Math.max(maxQueued, s.queued);
+    samples.push(`${String(i).padStart(6)} wrapped calls: heap +${mb(heap() - startHeap)}, queued ${s.queued}, dropped ${s.dropped}, failed ${s.failed}, retries ${s.retries}`);
+  }
+}
+const down = report(
+  `4. ingest down: ${downN} calls per arm, export endpoint refusing connections (maxQueueSize 2048, export deadline 2 s)`,
+  { plain: summarize(downPlain), wrapped: summarize(downTimes) },
+);
+for (const line of samples) console.log(`  ${line}`);
+const shutdownStart = performance.now();
+await shutdown();
+console.log(`  shutdown() with the endpoint down took ${(performance.now() - shutdownStart).toFixed(0)} ms; max queued seen ${maxQueued}`);
+
+console.log('\n## summary');
+console.log(`  added per call, median: network ${us(network.addedMedian)}, hot path ${us(hot.addedMedian)}, streaming ${us(streaming.addedMedian)}, ingest down ${us(down.addedMedian)} (target < 20 µs)`);
+console.log(`  added per call, p99:    network ${us(network.addedP99)}, hot path ${us(hot.addedP99)}, streaming ${us(streaming.addedP99)}, ingest down ${us(down.addedP99)}`);
+
+provider.stop();
+sink.server.close();

@@ -1,0 +1,236 @@
+import { context, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { ATTR, QUERY_TYPE_SOURCE_SDK } from './attributes.js';
+import type { CallMapper, ResponseSummary, StreamAccumulator } from './call-mapper.js';
+import { serializeMessages } from './capture-content.js';
+import { applyContext } from './context-attributes.js';
+import { observeApiPromise, type ApiPromiseObserver } from './observe-api-promise.js';
+import { observeStream } from './observe-stream.js';
+import { reportError } from './report-error.js';
+import type { Runtime } from './runtime.js';
+import { getTierlensContext, type TierlensContext } from './tierlens-context.js';
+
+/** Where the wrapped client sends requests (`server.address`, `server.port`), computed once per client. */
+export interface ServerInfo {
+  address: string;
+  port: number;
+}
+
+/** Per-wrapper settings. */
+export interface CallSettings {
+  context: TierlensContext | undefined;
+  includeStreamUsage: boolean | undefined;
+  server: ServerInfo | undefined;
+}
+
+/**
+ * If the app never asks for a response's data (it only used `.asResponse()`), the span ends this
+ * long after the response arrived, without usage.
+ */
+const UNREAD_RESPONSE_GRACE_MILLIS = 2000;
+
+/**
+ * Makes one wrapped call: starts its span, invokes the client, observes the promise it returned from
+ * the side and returns that very promise. Every SDK step is guarded; the client's own exceptions
+ * propagate unchanged.
+ */
+export function recordCall<P extends object, R, C>(
+  runtime: Runtime,
+  mapper: CallMapper<P, R, C>,
+  settings: CallSettings,
+  params: P,
+  invoke: (params: P) => unknown,
+): unknown {
+  let call: CallRecorder<P, R, C>;
+  try {
+    call = new CallRecorder(runtime, mapper, settings, params);
+  } catch (error) {
+    reportError(error, 'starting a span');
+    return invoke(params);
+  }
+  let result: unknown;
+  try {
+    result = context.with(call.context, invoke, undefined, call.params);
+  } catch (error) {
+    call.onError(error);
+    throw error;
+  }
+  try {
+    if (!observeApiPromise(result, call)) call.finish(undefined, undefined, true);
+  } catch (error) {
+    reportError(error, 'observing a call');
+  }
+  return result;
+}
+
+class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
+  readonly span: Span;
+  readonly context: ReturnType<typeof context.active>;
+  /** The params sent: the app's, or a copy with `stream_options` added. */
+  readonly params: P;
+  private readonly startedAt = performance.now();
+  private readonly stream: boolean;
+  private readonly hideUsageChunk: boolean;
+  private accumulator: StreamAccumulator<C> | undefined;
+  private firstChunkAt: number | undefined;
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  private ended = false;
+
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly mapper: CallMapper<P, R, C>,
+    settings: CallSettings,
+    params: P,
+  ) {
+    const model = mapper.model(params);
+    this.stream = mapper.isStream(params);
+    const attributes: Attributes = mapper.requestAttributes(params);
+    attributes[ATTR.operationName] = mapper.operation;
+    attributes[ATTR.providerName] = mapper.provider;
+    attributes[ATTR.requestModel] = model;
+    attributes[ATTR.requestStream] = this.stream;
+    if (settings.server) {
+      attributes[ATTR.serverAddress] = settings.server.address;
+      attributes[ATTR.serverPort] = settings.server.port;
+    }
+    if (mapper.hasTools(params)) attributes[ATTR.hasTools] = true;
+    applyContext(attributes, runtime.context);
+    applyContext(attributes, settings.context);
+    applyContext(attributes, getTierlensContext());
+    const parent = context.active();
+    this.span = runtime.startSpan(`${mapper.operation} ${model}`, attributes, parent);
+    this.context = trace.setSpan(parent, this.span);
+    const inject =
+      this.stream &&
+      mapper.streamUsageOption &&
+      (params as { stream_options?: unknown }).stream_options === undefined &&
+      (settings.includeStreamUsage ?? runtime.includeStreamUsage);
+    this.hideUsageChunk = inject;
+    this.params = inject ? { ...params, stream_options: { include_usage: true } } : params;
+  }
+
+  onResponse(parsing: boolean): void {
+    if (parsing || this.ended) return;
+    this.graceTimer = setTimeout(() => this.finish(undefined, undefined, true), UNREAD_RESPONSE_GRACE_MILLIS);
+    this.graceTimer.unref();
+  }
+
+  onParsed(data: unknown): void {
+    if (this.ended) return;
+    try {
+      if (this.graceTimer !== undefined) clearTimeout(this.graceTimer);
+      if (!this.stream) {
+        this.finish(this.mapper.summarize(data as R, this.capturing()));
+        return;
+      }
+      const acc = this.mapper.accumulator({ capture: this.capturing(), hideUsageChunk: this.hideUsageChunk });
+      this.accumulator = acc;
+      const observed = observeStream<C>(data, {
+        onChunk: (chunk) => {
+          try {
+            const keep = acc.add(chunk);
+            if (this.firstChunkAt === undefined && acc.sawOutput) this.firstChunkAt = performance.now();
+            return keep;
+          } catch (error) {
+            reportError(error, 'reading a stream chunk');
+            return true;
+          }
+        },
+        onEnd: (error) => this.finish(acc.summary(), error ?? acc.streamError),
+      });
+      if (!observed) this.finish(undefined, undefined, true);
+    } catch (error) {
+      reportError(error, 'reading a response');
+      this.finish(undefined, undefined, true);
+    }
+  }
+
+  onError(error: unknown): void {
+    this.finish(this.accumulator?.summary(), error);
+  }
+
+  /** Ends the span once, with the response summary and/or the error. Never throws. */
+  finish(summary: ResponseSummary | undefined, error?: unknown, unobserved = false): void {
+    if (this.ended) return;
+    this.ended = true;
+    const endAt = performance.now();
+    try {
+      if (this.graceTimer !== undefined) clearTimeout(this.graceTimer);
+      const span = this.span;
+      if (summary) setSummary(span, summary);
+      if (this.firstChunkAt !== undefined) span.setAttribute(ATTR.responseTimeToFirstChunk, (this.firstChunkAt - this.startedAt) / 1000);
+      if (error !== undefined) {
+        span.setAttribute(ATTR.errorType, errorType(error));
+        const status = (error as { status?: unknown }).status;
+        if (typeof status === 'number') span.setAttribute(ATTR.httpStatusCode, status);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      } else if (!summary?.usage || unobserved) {
+        span.setAttribute(ATTR.usageMissing, true);
+      }
+      if (this.runtime.classify || this.capturing()) {
+        // Classification and content serialisation can be slow: run them off the app's await path.
+        setImmediate(() => this.finishDeferred(summary, endAt));
+      } else {
+        span.end(endAt);
+      }
+    } catch (e) {
+      reportError(e, 'ending a span');
+    }
+  }
+
+  private finishDeferred(summary: ResponseSummary | undefined, endAt: number): void {
+    const { span, runtime, mapper, params } = this;
+    try {
+      if (runtime.classify) {
+        const text = mapper.promptText(params);
+        const result = text ? runtime.classify(text) : undefined;
+        if (result && typeof result.queryType === 'string') {
+          span.setAttribute(ATTR.queryType, result.queryType);
+          span.setAttribute(ATTR.queryTypeSource, QUERY_TYPE_SOURCE_SDK);
+          if (typeof result.confidence === 'number') span.setAttribute(ATTR.queryTypeConfidence, result.confidence);
+        }
+      }
+    } catch (error) {
+      reportError(error, 'classify');
+    }
+    try {
+      if (this.capturing()) {
+        const redact = runtime.captureContent === 'redacted' ? runtime.redact : undefined;
+        const system = mapper.systemInstructions(params);
+        if (system) span.setAttribute(ATTR.systemInstructions, serializeMessages(system, redact));
+        span.setAttribute(ATTR.inputMessages, serializeMessages(mapper.inputMessages(params), redact));
+        if (summary?.output) span.setAttribute(ATTR.outputMessages, serializeMessages(summary.output, redact));
+      }
+    } catch (error) {
+      reportError(error, 'captureContent');
+    }
+    try {
+      span.end(endAt);
+    } catch (error) {
+      reportError(error, 'ending a span');
+    }
+  }
+
+  private capturing(): boolean {
+    return this.runtime.captureContent !== false;
+  }
+}
+
+function setSummary(span: Span, s: ResponseSummary): void {
+  if (s.id) span.setAttribute(ATTR.responseId, s.id);
+  if (s.model) span.setAttribute(ATTR.responseModel, s.model);
+  if (s.finishReasons && s.finishReasons.length > 0) span.setAttribute(ATTR.responseFinishReasons, s.finishReasons);
+  const u = s.usage;
+  if (!u) return;
+  if (u.input !== undefined) span.setAttribute(ATTR.usageInputTokens, u.input);
+  if (u.output !== undefined) span.setAttribute(ATTR.usageOutputTokens, u.output);
+  if (u.cacheRead !== undefined) span.setAttribute(ATTR.usageCacheReadInputTokens, u.cacheRead);
+  if (u.cacheWrite !== undefined) span.setAttribute(ATTR.usageCacheWriteInputTokens, u.cacheWrite);
+  if (u.reasoning !== undefined) span.setAttribute(ATTR.usageReasoningOutputTokens, u.reasoning);
+}
+
+/** A low-cardinality error identifier: the error's class name (e.g. `RateLimitError`), as the conventions suggest. */
+function errorType(error: unknown): string {
+  if (!(error instanceof Error)) return '_OTHER';
+  const ctor = error.constructor?.name;
+  return ctor && ctor !== 'Error' && ctor !== 'Object' ? ctor : error.name || 'Error';
+}
