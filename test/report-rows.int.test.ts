@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import type { CallRow } from '../apps/ingest/src/storage/call-row.ts';
 import { insertCalls } from '../apps/ingest/src/storage/insert-calls.ts';
-import { loadReportRows } from '@/features/analytics/server/load-report-rows';
+import { loadReportRows } from '@tierlens/reports/load-report-rows';
 
 // The dashboard reads whole days from the daily rollups and the edges from the hourly ones; the
 // ingest writes both in the statement that stores the calls. Whatever the range, the answer must
