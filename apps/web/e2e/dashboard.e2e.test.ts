@@ -110,6 +110,7 @@ describe('dashboard in Chromium', () => {
         // Nothing wider than the viewport except inside scrollable tables.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${path || '/'} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(1);
+        await page.waitForLoadState('networkidle');
         await shot(page, `${(path || '/overview').slice(1)}-${width}`);
       }
       await page.close();

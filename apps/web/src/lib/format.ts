@@ -1,15 +1,21 @@
 /** The one place numbers become text: money, tokens, counts and percentages. */
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const usdSmall = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 });
+const usdCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const usdTiny = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 });
 const count = new Intl.NumberFormat('en-US');
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-/** USD from an exact decimal string; sub-cent amounts keep their significant digits. */
+/**
+ * USD from an exact decimal string: cents from $1 up, up to four decimals below (so $0.0228 is
+ * not shown as $0.02), and two significant digits below a hundredth of a cent.
+ */
 export function formatUsd(decimal: string | number): string {
   const n = typeof decimal === 'number' ? decimal : Number(decimal);
-  if (n !== 0 && Math.abs(n) < 0.01) return usdSmall.format(n);
-  return usd.format(n);
+  const abs = Math.abs(n);
+  if (abs === 0 || abs >= 1) return usd.format(n);
+  if (abs >= 0.0001) return usdCents.format(n);
+  return usdTiny.format(n);
 }
 
 export function formatCount(n: number): string {
@@ -17,7 +23,7 @@ export function formatCount(n: number): string {
 }
 
 export function formatTokens(n: number): string {
-  return `${n >= 10_000 ? compact.format(n) : count.format(n)} tok`;
+  return `${n >= 1_000 ? compact.format(n) : count.format(n)} tok`;
 }
 
 export function formatPercent(fraction: number, digits = 1): string {

@@ -37,7 +37,7 @@ export function CallDetailView({ projectId, traceId, spanId, startTime }: { proj
           <h2>Tokens and cost</h2>
           <table className="data" data-testid="cost-breakdown">
             <tbody>
-              <tr><th>Input (incl. cache)</th><td className="num">{formatCount(c.inputTokens)}</td><td className="num">{c.breakdown ? formatUsd(c.breakdown.input) : ''}</td></tr>
+              <tr><th>Input, not cached</th><td className="num">{formatCount(c.inputTokens - c.cacheReadTokens - c.cacheWriteTokens)}</td><td className="num">{c.breakdown ? formatUsd(c.breakdown.input) : ''}</td></tr>
               <tr><th>Cache read</th><td className="num">{formatCount(c.cacheReadTokens)}</td><td className="num">{c.breakdown ? formatUsd(c.breakdown.cacheRead) : ''}</td></tr>
               <tr><th>Cache write</th><td className="num">{formatCount(c.cacheWriteTokens)}</td><td className="num">{c.breakdown ? formatUsd(c.breakdown.cacheWrite) : ''}</td></tr>
               <tr><th>Output (incl. reasoning)</th><td className="num">{formatCount(c.outputTokens)}</td><td className="num">{c.breakdown ? formatUsd(c.breakdown.output) : ''}</td></tr>
