@@ -23,7 +23,7 @@ function call(i: number, start: Date): CallRow {
     inputTokens: 100 + i, outputTokens: 10 + (i % 7), cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, usageSource: 'reported',
     costUsd: i % 13 ? `0.000${(i % 97) + 1}123` : null, reportedCostUsd: null, priceVersion: 'test', queryType: ['coding', 'math', 'general_chat'][i % 3]!,
     queryTypeSource: 'hint', queryTypeConfidence: 1, finishReasons: i % 5 ? ['stop'] : ['length'], feature: i % 2 ? 'search' : null,
-    environment: 'prod', endUserId: null, serviceName: null, convention: 'tierlens', attributesJson: '{}', promptContent: null, completionContent: null,
+    environment: 'prod', endUserId: null, serviceName: null, convention: 'tierlens', attributes: {}, promptContent: null, completionContent: null,
   };
 }
 

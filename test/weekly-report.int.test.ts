@@ -70,7 +70,7 @@ function calls(traffic: Traffic[], from: Date): CallRow[] {
         usageSource: 'reported', costUsd: price.status === 'priced' ? price.costUsd : null, reportedCostUsd: null,
         priceVersion: price.status === 'priced' ? price.priceVersion : null, queryType, queryTypeSource: 'hint', queryTypeConfidence: 1,
         finishReasons: ['stop'], feature, environment: 'production', endUserId: null, serviceName: 'checkout', convention: 'tierlens',
-        attributesJson: '{}', promptContent: null, completionContent: null,
+        attributes: {}, promptContent: null, completionContent: null,
       } satisfies CallRow;
     }),
   );

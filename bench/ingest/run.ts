@@ -9,7 +9,7 @@
  *   3. the ingest's peak RSS;
  *   4. the baseline: a raw `COPY` of the same rows into the same table (rows/s), and the ratio.
  *
- * Run: npx tsx bench/ingest/run.ts [--seconds 60] [--senders 6]
+ * Run: npx tsx bench/ingest/run.ts [--seconds 60] [--senders 6] [--profile DIR]
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -125,7 +125,9 @@ await migrate(url);
 const db = createDb(url, { max: 2 });
 const tenant = await createTestTenant(db);
 const port = await freePort();
-const ingest = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps/ingest/src/main.ts')], {
+// `--profile DIR` writes a V8 CPU profile of the ingest process there (open it in Chrome DevTools).
+const profileDir = argv.includes('--profile') ? argv[argv.indexOf('--profile') + 1] : undefined;
+const ingest = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', join(REPO_ROOT, 'apps/ingest/src/main.ts')], {
   env: { ...process.env, DATABASE_URL: url, INGEST_PORT: String(port), INGEST_HOST: '127.0.0.1', INGEST_MAX_QUEUED: '64' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -197,6 +199,7 @@ console.log(`half rate: ${(peak.spansPerSec / 2).toFixed(0)} spans/s for ${Math.
 const half = await phase(Math.max(10, SECONDS / 2), peak.spansPerSec / 2 / BATCH);
 clearInterval(rssTimer);
 ingest.kill('SIGTERM');
+await new Promise((r) => ingest.once('exit', r));
 
 // Baseline: the same rows, COPY'd straight into the same table (no HTTP, decode, map or rollups).
 const pool = new pg.Pool({ connectionString: url, max: 1 });

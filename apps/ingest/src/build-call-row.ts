@@ -67,7 +67,7 @@ export function buildCallRow(call: CanonicalCall, options: BuildOptions): CallRo
     endUserId: call.endUserId,
     serviceName: call.serviceName,
     convention: call.convention,
-    attributesJson: JSON.stringify(call.attributes, bigintSafe),
+    attributes: call.attributes,
     promptContent: options.storeContent ? call.promptText : null,
     completionContent: options.storeContent ? call.completionText : null,
   };
@@ -87,8 +87,4 @@ function classify(call: CanonicalCall): ResolvedQueryType {
   } catch {
     return { queryType: 'unknown', source: 'none', confidence: 0 };
   }
-}
-
-function bigintSafe(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
 }

@@ -33,8 +33,8 @@ export interface CallRow {
   endUserId: string | null;
   serviceName: string | null;
   convention: string;
-  /** Serialised JSON object. */
-  attributesJson: string;
+  /** Span and resource attributes, already JSON-safe (no bigints). */
+  attributes: Record<string, unknown>;
   promptContent: string | null;
   completionContent: string | null;
 }

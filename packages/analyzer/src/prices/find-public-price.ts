@@ -64,6 +64,25 @@ interface Attempt {
   readonly match: PublicPrice['match'];
 }
 
+const HOUR_MS = 3_600_000;
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, PublicPrice | NoPublicPrice>();
+
+/**
+ * {@link lookUpPublicPrice}, remembered per provider, model and hour: the ingest prices every call,
+ * and the lookup (several attempts against the price data) costs tens of microseconds while the
+ * same few models repeat. Price changes take effect on the hour they fall in or the next.
+ */
+export function findPublicPrice(provider: string | null, model: NormalizedModel, at: Date): PublicPrice | NoPublicPrice {
+  const key = `${provider ?? ''}\u0000${model.raw}\u0000${Math.floor(at.getTime() / HOUR_MS)}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const found = lookUpPublicPrice(provider, model, at);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, found);
+  return found;
+}
+
 /**
  * Looks a call's model up in the bundled genai-prices data (never fetched remotely),
  * trying, in order: the host's price for the id as given, then its normalized forms; then,
@@ -72,7 +91,7 @@ interface Attempt {
  * A known first-party provider without the model stays unpriced rather than borrowing a
  * price from elsewhere; local providers are never priced.
  */
-export function findPublicPrice(provider: string | null, model: NormalizedModel, at: Date): PublicPrice | NoPublicPrice {
+function lookUpPublicPrice(provider: string | null, model: NormalizedModel, at: Date): PublicPrice | NoPublicPrice {
   const effective = provider ?? model.host;
   if (effective !== null && LOCAL_PROVIDERS.has(effective)) {
     return { kind: 'local', detail: `${effective} runs models locally; add a price override to price them` };

@@ -62,6 +62,20 @@ const VENDOR_PREFIXES: Readonly<Record<string, string>> = {
   perplexity: 'perplexity',
 };
 
+const normalized = new Map<string, NormalizedModel>();
+
+/** {@link normalizeNewModel}, remembered: the same few model ids repeat on every call. */
+export function normalizeModel(raw: string, provider?: string | null): NormalizedModel {
+  const key = `${provider ?? ''}\u0000${raw}`;
+  let hit = normalized.get(key);
+  if (!hit) {
+    if (normalized.size >= 20_000) normalized.clear();
+    hit = normalizeNewModel(raw, provider);
+    normalized.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * Takes a model id apart so that the many spellings of one model find the same price and
  * catalog entry: `openai/gpt-4o`, `gpt-4o-2024-08-06`, Bedrock ids and ARNs
@@ -70,7 +84,7 @@ const VENDOR_PREFIXES: Readonly<Record<string, string>> = {
  *
  * `provider` (raw or canonical) only decides whether a dotted id is read as a Bedrock id.
  */
-export function normalizeModel(raw: string, provider?: string | null): NormalizedModel {
+function normalizeNewModel(raw: string, provider?: string | null): NormalizedModel {
   const trimmed = raw.trim();
   const canonicalProvider = normalizeProvider(provider);
   let vendor: string | null = null;

@@ -31,6 +31,35 @@ function isTiered(value: unknown): value is TieredValue {
  * call's total input tokens (cache reads and writes included), for every tiered rate.
  */
 export function sheetFromModelPrice(price: ModelPrice, totalInputTokens: bigint): PriceSheet {
+  // Sheets are remembered per price and per set of tiers crossed: the ingest prices every call,
+  // and turning genai-prices' floats into exact decimals is most of the cost of pricing one.
+  const key = crossedTiers(price, totalInputTokens);
+  let byTiers = sheets.get(price);
+  if (!byTiers) {
+    byTiers = new Map();
+    sheets.set(price, byTiers);
+  }
+  let sheet = byTiers.get(key);
+  if (!sheet) {
+    sheet = buildSheet(price, totalInputTokens);
+    byTiers.set(key, sheet);
+  }
+  return sheet;
+}
+
+const sheets = new WeakMap<ModelPrice, Map<string, PriceSheet>>();
+
+/** The starts of every tier the call's input tokens are above, as a key. */
+function crossedTiers(price: ModelPrice, totalInputTokens: bigint): string {
+  let key = '';
+  for (const value of Object.values(price)) {
+    if (!isTiered(value)) continue;
+    for (const tier of value.tiers) if (totalInputTokens > BigInt(tier.start)) key += `${tier.start},`;
+  }
+  return key;
+}
+
+function buildSheet(price: ModelPrice, totalInputTokens: bigint): PriceSheet {
   let tierAboveInputTokens: number | null = null;
   const rate = (key: string): ExactDecimal | null => {
     const value: unknown = price[key];
