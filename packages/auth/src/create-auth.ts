@@ -9,6 +9,18 @@ export interface AuthOptions {
   secret: string;
   /** Let anyone create an account from the sign-in page (off: accounts come from invites and the CLI). */
   allowSignUp?: boolean;
+  /** Other origins the dashboard is reached at (TIERLENS_TRUSTED_ORIGINS). */
+  extraOrigins?: string[];
+}
+
+/**
+ * The dashboard's own origin, with localhost and 127.0.0.1 standing for each other (people type
+ * either), plus any configured ones: sign-in from any other origin is refused.
+ */
+export function trustedOrigins(baseUrl: string, extra: string[]): string[] {
+  const origin = new URL(baseUrl).origin;
+  const alias = origin.includes('//localhost') ? origin.replace('//localhost', '//127.0.0.1') : origin.replace('//127.0.0.1', '//localhost');
+  return [...new Set([origin, alias, ...extra.map((o) => new URL(o).origin)])];
 }
 
 /**
@@ -31,7 +43,7 @@ export function createAuth(db: Db, options: AuthOptions) {
       updateAge: 60 * 60 * 24,
     },
     telemetry: { enabled: false },
-    trustedOrigins: [options.baseUrl],
+    trustedOrigins: trustedOrigins(options.baseUrl, options.extraOrigins ?? []),
   });
 }
 

@@ -1,2 +1,2 @@
-export { createAuth, type Auth, type AuthOptions } from './create-auth.ts';
+export { createAuth, trustedOrigins, type Auth, type AuthOptions } from './create-auth.ts';
 export { createUserWithPassword } from './create-user-with-password.ts';

@@ -9,7 +9,7 @@ let auth: Auth | undefined;
 export function getAuth(): Auth {
   if (!auth) {
     const env = webEnv();
-    auth = createAuth(getDb(), { baseUrl: env.TIERLENS_PUBLIC_URL, secret: env.BETTER_AUTH_SECRET, allowSignUp: env.TIERLENS_ALLOW_SIGNUP });
+    auth = createAuth(getDb(), { baseUrl: env.TIERLENS_PUBLIC_URL, secret: env.BETTER_AUTH_SECRET, allowSignUp: env.TIERLENS_ALLOW_SIGNUP, extraOrigins: env.TIERLENS_TRUSTED_ORIGINS });
   }
   return auth;
 }

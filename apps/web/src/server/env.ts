@@ -6,6 +6,7 @@ const ZWebEnv = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters (npm start generates one)'),
   TIERLENS_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   TIERLENS_INGEST_PUBLIC_URL: z.string().url().default('http://localhost:4318'),
+  TIERLENS_TRUSTED_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)).pipe(z.array(z.string().url())),
   TIERLENS_ALLOW_SIGNUP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
