@@ -69,7 +69,11 @@ function FindingCard({ finding: f, projectId, range }: { finding: Finding; proje
         <div>
           <div className="label">{saving >= 0 ? 'Saving per month' : 'Extra cost per month'}</div>
           <div className="value">{formatUsd(Math.abs(saving))}</div>
-          <div className="sub">range {formatUsd(f.monthlySavingUsd.low)} – {formatUsd(f.monthlySavingUsd.high)}</div>
+          <div className="sub">
+            range {saving >= 0
+              ? `${formatUsd(f.monthlySavingUsd.low)} – ${formatUsd(f.monthlySavingUsd.high)}`
+              : `${formatUsd(-Number(f.monthlySavingUsd.high))} – ${formatUsd(-Number(f.monthlySavingUsd.low))}`}
+          </div>
         </div>
         <div>
           <div className="label">Quality change ({q.benchmark})</div>
@@ -82,7 +86,7 @@ function FindingCard({ finding: f, projectId, range }: { finding: Finding; proje
           <div className="sub">{formatUsd(f.affected.spendUsd)} spent in range</div>
         </div>
       </div>
-      <p className="muted small-text">{f.method} {f.cost.description}</p>
+      <p className="muted small-text">{f.method}</p>
       <p className="muted small-text">
         Sources: {[...q.current.sources, ...q.recommended.sources].map((s) => `${s.source} (${s.date})`).filter((v, i, a) => a.indexOf(v) === i).join('; ') || '—'}
       </p>
