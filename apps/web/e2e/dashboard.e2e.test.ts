@@ -8,6 +8,7 @@ import { testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import { readIngestConfig, startIngest, type RunningIngest } from '@tierlens/ingest';
 import { flush, init, shutdown, withTierlens, wrapAnthropic, wrapOpenAI } from '@tierlens/sdk';
 import { formatCount, formatUsd } from '@/lib/format';
+import { generateDemoTraffic } from '../../../scripts/demo/generate-demo-traffic.ts';
 import { startFakeProvider, type FakeProvider } from '../../../test/support/fake-provider.ts';
 import { launchBrowser, shot } from './launch-browser.ts';
 import { startDashboard, type RunningDashboard } from './start-dashboard.ts';
@@ -25,6 +26,7 @@ let ingest: RunningIngest;
 let provider: FakeProvider;
 let dashboard: RunningDashboard;
 let browser: Browser;
+let demoCalls = 0;
 
 beforeAll(async () => {
   const tag = Math.random().toString(36).slice(2, 8);
@@ -56,6 +58,9 @@ beforeAll(async () => {
       anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 500, messages: ask('Explain the mechanism of this enzyme') }),
     );
   }
+  // A fifth of a demo week on top, so the Savings page has findings to turn into rules.
+  const tierlens = init({ apiKey: key.secret, endpoint: ingest.url, serviceName: 'e2e-demo' });
+  demoCalls = await generateDemoTraffic(tierlens.tracer, () => tierlens.flush(), { end: new Date(), days: 7, scale: 0.2 });
   await flush();
   dashboard = await startDashboard(testDatabaseUrl(), { TIERLENS_INGEST_PUBLIC_URL: ingest.url });
   browser = await launchBrowser();
@@ -86,7 +91,7 @@ describe('dashboard in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page);
     const calls = await db.llmCall.aggregate({ where: { projectId }, _count: true, _sum: { costUsd: true } });
-    expect(calls._count).toBe(9);
+    expect(calls._count).toBe(9 + demoCalls);
     await expect.poll(() => page.textContent('[data-testid=total-calls] .value'), { timeout: 15_000 }).toBe(formatCount(calls._count));
     expect(await page.textContent('[data-testid=total-spend] .value')).toBe(formatUsd(String(calls._sum.costUsd)));
     await page.waitForSelector('.recharts-surface');
@@ -103,6 +108,8 @@ describe('dashboard in Chromium', () => {
         ['/query-types', '[data-testid=query-type-matrix] tbody tr'],
         ['/models', '[data-testid=models-table] tbody tr'],
         ['/calls', '[data-testid=calls-table] tbody tr'],
+        ['/savings', '[data-testid=finding]'],
+        ['/rules', '[data-testid=rules-table]'],
         ['/settings', '[data-testid=api-keys-table]'],
       ] as const) {
         await page.goto(`${dashboard.url}/p/${projectId}${path}`);
@@ -125,6 +132,29 @@ describe('dashboard in Chromium', () => {
     await page.waitForSelector('[data-testid=cost-breakdown]');
     expect(await page.textContent('[data-testid=cost-breakdown]')).toMatch(/Total/);
     await shot(page, 'call-detail-1280');
+    await page.close();
+  });
+
+  it('turns a finding into a rule and exports it for LiteLLM', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${dashboard.url}/p/${projectId}/savings?range=7d`);
+    const overpaying = page.locator('[data-testid=finding][data-kind=overpaying]').first();
+    await overpaying.waitFor({ timeout: 30_000 });
+    await shot(page, 'savings-1280');
+    const title = (await overpaying.locator('.finding-title').textContent())!;
+    await overpaying.locator('button:has-text("Create rule")').click();
+    await overpaying.locator('text=Rule created').waitFor();
+    const rule = await db.routingRule.findFirst({ where: { projectId } });
+    expect(rule).not.toBeNull();
+    expect(title).toContain(rule!.toModel);
+    await page.goto(`${dashboard.url}/p/${projectId}/rules`);
+    await page.waitForSelector(`[data-testid=rules-table] tr:has-text("${rule!.toModel}")`);
+    await page.click('button:has-text("LiteLLM proxy config")');
+    await expect.poll(() => page.textContent('[data-testid=rules-export]'), { timeout: 10_000 }).toContain('model_list');
+    expect(await page.textContent('[data-testid=rules-export]')).toContain(rule!.toModel);
+    await page.waitForSelector('[data-testid=what-if]');
+    await shot(page, 'rules-1280');
     await page.close();
   });
 

@@ -72,7 +72,7 @@ function FindingCard({ finding: f, projectId, range }: { finding: Finding; proje
           <div className="sub">
             range {saving >= 0
               ? `${formatUsd(f.monthlySavingUsd.low)} – ${formatUsd(f.monthlySavingUsd.high)}`
-              : `${formatUsd(-Number(f.monthlySavingUsd.high))} – ${formatUsd(-Number(f.monthlySavingUsd.low))}`}
+              : `${formatUsd(-Number(f.monthlySavingUsd.high) || 0)} – ${formatUsd(-Number(f.monthlySavingUsd.low) || 0)}`}
           </div>
         </div>
         <div>
