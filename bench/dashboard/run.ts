@@ -71,6 +71,27 @@ const pages: Array<{ page: string; query: () => Promise<unknown>; raw: () => Pro
       ),
   },
   {
+    page: 'Savings (findings from rollups by day × model × query type × feature × environment)',
+    query: () => caller.savings.findings({ projectId, range }),
+    raw: () =>
+      pool.query(
+        `SELECT date_trunc('day', start_time, 'UTC'), provider, model, query_type, feature, environment, count(*), sum(cost_usd), sum(input_tokens),
+                sum(output_tokens), count(*) FILTER (WHERE status = 'error'), count(*) FILTER (WHERE 'length' = ANY(finish_reasons))
+         FROM llm_calls WHERE project_id = $1 AND start_time >= $2 AND start_time < $3 GROUP BY 1, 2, 3, 4, 5, 6`,
+        [projectId, range.from, range.to],
+      ),
+  },
+  {
+    page: 'Rules (what-if of the enabled rules over 30 days)',
+    query: () => caller.rules.whatIf({ projectId }),
+    raw: () =>
+      pool.query(
+        `SELECT provider, model, query_type, feature, count(*), sum(cost_usd), sum(input_tokens), sum(output_tokens)
+         FROM llm_calls WHERE project_id = $1 AND start_time >= now() - interval '30 days' GROUP BY 1, 2, 3, 4`,
+        [projectId],
+      ),
+  },
+  {
     page: 'Calls explorer, first page (reads raw calls by design; baseline is the same query)',
     query: () => caller.calls.list({ projectId, filters: { range }, limit: 50 }),
     raw: () => pool.query(`SELECT * FROM llm_calls WHERE project_id = $1 AND start_time >= $2 AND start_time < $3 ORDER BY start_time DESC LIMIT 50`, [projectId, range.from, range.to]),
@@ -87,6 +108,10 @@ async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
   }
   return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
 }
+
+const { findings } = await caller.savings.findings({ projectId, range });
+for (const f of findings.slice(0, 2)) await caller.rules.createFromFinding({ projectId, findingId: f.id, range });
+console.log(`${findings.length} findings; ${Math.min(2, findings.length)} turned into rules for the what-if`);
 
 console.log(`\n| page | tRPC query (median of ${RUNS}) | same answer from raw calls | ratio |\n|---|---:|---:|---:|`);
 for (const p of pages) {
