@@ -2,7 +2,7 @@ import { lookupModel } from '@tierlens/analyzer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, testDb } from '@tierlens/db/testing';
 import { callerFor } from '@/test-support/caller-for';
-import { buildOrganizationCatalog } from './build-organization-catalog';
+import { loadAdviceInputs } from '@tierlens/reports';
 
 const db = testDb();
 type Tenant = Awaited<ReturnType<typeof createTestTenant>>;
@@ -43,8 +43,8 @@ describe('catalogOverrides.setTier and reset', () => {
       await as(admin).catalogOverrides.setTier({ organizationId: t.org.id, modelId: 'claude-haiku-4-5-20251001', tier: 'production' });
       const haiku = (await as(admin).catalogOverrides.list({ organizationId: t.org.id })).models.find((m) => m.id === 'claude-haiku-4-5')!;
       expect(haiku).toMatchObject({ tier: 'production', builtinTier: 'budget', override: { valid: true } });
-      expect(lookupModel(null, 'claude-haiku-4-5', await buildOrganizationCatalog(db, t.org.id))?.tier).toBe('production');
-      expect(lookupModel(null, 'claude-haiku-4-5', await buildOrganizationCatalog(db, b.org.id))?.tier).toBe('budget');
+      expect(lookupModel(null, 'claude-haiku-4-5', (await loadAdviceInputs(db, { id: t.project.id, organizationId: t.org.id })).catalog)?.tier).toBe('production');
+      expect(lookupModel(null, 'claude-haiku-4-5', (await loadAdviceInputs(db, { id: b.project.id, organizationId: b.org.id })).catalog)?.tier).toBe('budget');
       await as(admin).catalogOverrides.reset({ organizationId: t.org.id, modelId: 'claude-haiku-4-5' });
       expect(await db.catalogOverride.count({ where: { organizationId: t.org.id } })).toBe(0);
     } finally {
@@ -82,7 +82,7 @@ describe('catalogOverrides.setTier and reset', () => {
     await expect(as(a.user).catalogOverrides.setTier({ organizationId: b.org.id, modelId: 'o3', tier: 'budget' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(as(a.user).catalogOverrides.putEvidence({ organizationId: b.org.id, modelId: 'o3', queryType: 'math', evidence })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(as(a.user).catalogOverrides.reset({ organizationId: b.org.id, modelId: 'o3' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(lookupModel(null, 'o3', await buildOrganizationCatalog(db, b.org.id))?.tier).toBe('production');
+    expect(lookupModel(null, 'o3', (await loadAdviceInputs(db, { id: b.project.id, organizationId: b.org.id })).catalog)?.tier).toBe('production');
   });
 });
 
