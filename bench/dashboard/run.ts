@@ -2,7 +2,9 @@
  * Dashboard read-path benchmark: seeds 10M calls over 90 days (default; `--calls N` to change),
  * then times each page's tRPC query on the rollups and, in the same run, the same answer
  * computed from the raw calls table. Run: `npx tsx --tsconfig apps/web/tsconfig.json bench/dashboard/run.ts`.
- * Uses DATABASE_URL when set, else a throw-away embedded PostgreSQL.
+ * Uses DATABASE_URL when set, else a throw-away embedded PostgreSQL. With DATABASE_URL,
+ * `--reuse` measures a project an earlier run seeded with the same `--calls` instead of seeding
+ * again (for profiling; its data ends when that run started).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,13 +27,22 @@ const url = process.env.DATABASE_URL ?? server!.url;
 await migrate(url);
 const pool = new pg.Pool({ connectionString: url, max: 4 });
 const db = createDb(url);
-const tenant = await createTestTenant(db);
+const benchName = `bench-dashboard ${N} calls`;
+const reused = args.includes('--reuse') && process.env.DATABASE_URL ? await findSeededTenant() : null;
+const tenant = reused ?? (await createTestTenant(db));
 const end = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
 const range = { from: new Date(end.getTime() - DAYS * 86_400_000), to: end };
 
-console.log(`Seeding ${N.toLocaleString()} calls over ${DAYS} days…`);
 let t0 = performance.now();
-await seedCalls(pool, tenant.project.id, N, DAYS, end);
+if (!reused) {
+  console.log(`Seeding ${N.toLocaleString()} calls over ${DAYS} days…`);
+  await seedCalls(pool, tenant.project.id, N, DAYS, end);
+  await db.project.update({ where: { id: tenant.project.id }, data: { name: benchName } });
+  await db.routingRule.deleteMany({ where: { projectId: tenant.project.id } });
+} else {
+  console.log(`Reusing the project seeded earlier with ${N.toLocaleString()} calls`);
+  await db.routingRule.deleteMany({ where: { projectId: tenant.project.id } });
+}
 const { rows: [counts] } = await pool.query<{ calls: string; rollups: string }>(
   `SELECT (SELECT count(*) FROM llm_calls WHERE project_id = $1) AS calls, (SELECT count(*) FROM call_rollups_hourly WHERE project_id = $1) AS rollups`,
   [tenant.project.id],
@@ -97,6 +108,14 @@ const pages: Array<{ page: string; query: () => Promise<unknown>; raw: () => Pro
     raw: () => pool.query(`SELECT * FROM llm_calls WHERE project_id = $1 AND start_time >= $2 AND start_time < $3 ORDER BY start_time DESC LIMIT 50`, [projectId, range.from, range.to]),
   },
 ];
+
+/** The project and owner of an earlier run with the same `--calls` (for `--reuse`). */
+async function findSeededTenant() {
+  const project = await db.project.findFirst({ where: { name: benchName }, orderBy: { createdAt: 'desc' } });
+  if (!project) return null;
+  const owner = await db.member.findFirst({ where: { organizationId: project.organizationId, role: 'owner' }, include: { user: true } });
+  return owner ? { project, user: { id: owner.user.id, email: owner.user.email } } : null;
+}
 
 async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
   await fn(); // warm-up: plans, caches, JIT

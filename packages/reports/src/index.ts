@@ -16,7 +16,7 @@ export {
   queryTypeLabel,
 } from './format-report.ts';
 export { loadAdviceInputs } from './load-advice-inputs.ts';
-export { loadReportRows, type LoadReportOptions, type ReportDimension, type ReportRange } from './load-report-rows.ts';
+export { loadReportRowSets, loadReportRows, type LoadReportOptions, type ReportDimension, type ReportRange } from './load-report-rows.ts';
 export { loadWeeklyReport, type LoadWeeklyReportInput } from './load-weekly-report.ts';
 export { listDueReports, type DueReport } from './list-due-reports.ts';
 export { createMailer, readMailerConfig, type Mailer, type MailerConfig, type OutgoingEmail, type SentEmail } from './mailer.ts';

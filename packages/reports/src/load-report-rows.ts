@@ -11,8 +11,13 @@ export interface ReportRange {
 export type ReportDimension = 'provider' | 'model' | 'queryType' | 'feature' | 'environment';
 
 export interface LoadReportOptions {
-  /** Time bucket of the rows: a UTC day, an hour, or the whole range in one row. */
-  bucket: 'day' | 'hour' | 'range';
+  /**
+   * Time bucket of the rows: a UTC day, an hour, the whole range in one row, or buckets of
+   * `everyDays` days laid from `origin`, a UTC midnight (each row dated at its bucket's start, and
+   * no earlier than the range's start): the buckets the findings measure variation over
+   * (`periodBuckets(period, 'utc-midnight')`), so they get a row per bucket instead of per day.
+   */
+  bucket: 'day' | 'hour' | 'range' | { everyDays: number; origin: Date };
   groupBy: readonly ReportDimension[];
 }
 
@@ -40,17 +45,40 @@ const HOUR = 3_600_000;
  * reads a few thousand rows. The analyzer then shapes these rows into what the page shows.
  */
 export async function loadReportRows(db: Db, projectId: string, range: ReportRange, options: LoadReportOptions): Promise<ReportRow[]> {
+  const [rows] = await loadReportRowSets(db, projectId, range, [options]);
+  return rows!;
+}
+
+/**
+ * Several groupings of the same rollups in one scan (`GROUPING SETS`): the rows of each entry of
+ * `sets`, in order, as `loadReportRows` would return them one by one. A page that shows the
+ * same range several ways (the overview) reads the rollups once instead of once per chart.
+ */
+export async function loadReportRowSets(db: Db, projectId: string, range: ReportRange, sets: readonly LoadReportOptions[]): Promise<ReportRow[][]> {
   const from = Math.floor(range.from.getTime() / HOUR) * HOUR;
   const to = Math.ceil(range.to.getTime() / HOUR) * HOUR;
   const dayFrom = Math.ceil(from / DAY) * DAY;
   const dayTo = Math.floor(to / DAY) * DAY;
-  const useDaily = options.bucket !== 'hour' && dayFrom < dayTo;
-  const dims = options.groupBy.map((d) => DIM_COLUMNS[d]);
-  // A range that starts mid-day labels its first, partial day with the range's start, so no row
-  // is dated before the period the caller asked for.
-  const bucketExpr = options.bucket === 'range' ? `to_timestamp(${from / 1000})` : options.bucket === 'day' ? `greatest(date_trunc('day', t, 'UTC'), to_timestamp(${from / 1000}))` : 't';
-  const select = [`${bucketExpr} AS bucket`, ...dims].join(', ');
-  const groupBy = Array.from({ length: dims.length + 1 }, (_, i) => i + 1).join(', ');
+  const useDaily = sets.every((set) => set.bucket !== 'hour') && dayFrom < dayTo;
+  // Each distinct time bucket is one column of the inner select; 'range' needs none.
+  const bucketColumns = new Map<string, string>();
+  const bucketColumnOf = (bucket: LoadReportOptions['bucket']) => {
+    if (bucket === 'range') return null;
+    const expr = bucketExpression(bucket, from, range.from.getTime());
+    if (!bucketColumns.has(expr)) bucketColumns.set(expr, `b${bucketColumns.size}`);
+    return bucketColumns.get(expr)!;
+  };
+  const groupings = sets.map((set) => {
+    const bucket = bucketColumnOf(set.bucket);
+    return { bucket, columns: [...(bucket ? [bucket] : []), ...set.groupBy.map((d) => DIM_COLUMNS[d])] };
+  });
+  // Only columns some set groups by may appear in GROUPING(); the others come back as ''.
+  const allColumns = [...bucketColumns.values(), ...Object.values(DIM_COLUMNS)].filter((c) => groupings.some((g) => g.columns.includes(c)));
+  // GROUPING(these columns) has a 1 bit (most significant first) for each column a set leaves out.
+  const maskOf = (columns: string[]) => allColumns.reduce((mask, c) => (mask << 1) | (columns.includes(c) ? 0 : 1), 0);
+  const distinct = [...new Map(groupings.map((g) => [maskOf(g.columns), g.columns])).entries()];
+  const inner = [...[...bucketColumns].map(([expr, name]) => `${expr} AS ${name}`), ...Object.values(DIM_COLUMNS)].join(', ');
+  const groupingSets = distinct.map(([, columns]) => `(${columns.join(', ')})`).join(', ');
   const cols = `provider, model, query_type, feature, environment, calls, error_calls, truncated_calls, unpriced_calls, input_tokens,
     output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, duration_ms_sum, ttft_ms_sum, ttft_calls`;
   const parts = useDaily
@@ -61,15 +89,29 @@ export async function loadReportRows(db: Db, projectId: string, range: ReportRan
           AND ((hour >= ${new Date(from)} AND hour < ${new Date(dayFrom)}) OR (hour >= ${new Date(dayTo)} AND hour < ${new Date(to)}))`
     : Prisma.sql`
         SELECT hour AS t, ${Prisma.raw(cols)} FROM call_rollups_hourly WHERE project_id = ${projectId}::uuid AND hour >= ${new Date(from)} AND hour < ${new Date(to)}`;
+  const measures = 'calls, error_calls, truncated_calls, unpriced_calls, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, duration_ms_sum, ttft_ms_sum, ttft_calls';
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT ${Prisma.raw(select)}, ${Prisma.raw(SUMS)} FROM (${parts}) AS r GROUP BY ${Prisma.raw(groupBy)}`;
-  return rows.map((r) => ({
-    hour: r.bucket as Date,
-    provider: (r.provider as string | undefined) ?? '',
-    model: (r.model as string | undefined) ?? '',
-    queryType: (r.query_type as string | undefined) ?? '',
-    feature: (r.feature as string | undefined) ?? '',
-    environment: (r.environment as string | undefined) ?? '',
+    SELECT ${Prisma.raw(allColumns.length ? `GROUPING(${allColumns.join(', ')})` : '0')} AS grouping_mask, ${Prisma.raw([...allColumns, ''].join(', '))}${Prisma.raw(SUMS)}
+    FROM (SELECT ${Prisma.raw(inner)}, ${Prisma.raw(measures)} FROM (${parts}) AS p) AS r
+    GROUP BY GROUPING SETS (${Prisma.raw(groupingSets)})`;
+  const byMask = new Map<number, ReportRow[]>(distinct.map(([mask]) => [mask, []]));
+  const rangeLabel = new Date(from);
+  for (const r of rows) {
+    const mask = Number(r.grouping_mask);
+    const bucketOfRow = [...bucketColumns.values()].find((c) => r[c] != null);
+    byMask.get(mask)!.push(toReportRow(r, bucketOfRow ? (r[bucketOfRow] as Date) : rangeLabel));
+  }
+  return groupings.map((g) => byMask.get(maskOf(g.columns))!);
+}
+
+function toReportRow(r: Record<string, unknown>, bucket: Date): ReportRow {
+  return {
+    hour: bucket,
+    provider: (r.provider as string | null) ?? '',
+    model: (r.model as string | null) ?? '',
+    queryType: (r.query_type as string | null) ?? '',
+    feature: (r.feature as string | null) ?? '',
+    environment: (r.environment as string | null) ?? '',
     calls: Number(r.calls),
     errorCalls: Number(r.error_calls),
     truncatedCalls: Number(r.truncated_calls),
@@ -83,5 +125,17 @@ export async function loadReportRows(db: Db, projectId: string, range: ReportRan
     durationMsSum: Number(r.duration_ms_sum ?? 0),
     ttftMsSum: Number(r.ttft_ms_sum ?? 0),
     ttftCalls: Number(r.ttft_calls),
-  }));
+  };
+}
+
+function bucketExpression(bucket: Exclude<LoadReportOptions['bucket'], 'range'>, hourFrom: number, exactFrom: number): string {
+  // A range that starts mid-day labels its first, partial day with the range's start, so no row
+  // is dated before the period the caller asked for.
+  if (bucket === 'day') return `greatest(date_trunc('day', t, 'UTC'), to_timestamp(${hourFrom / 1000}))`;
+  if (bucket === 'hour') return 't';
+  const origin = bucket.origin.getTime();
+  if (!(Number.isInteger(bucket.everyDays) && bucket.everyDays > 0)) throw new RangeError('bucket.everyDays must be a positive integer');
+  // Daily rollups fall wholly into one bucket only if buckets start at UTC midnights.
+  if (origin % DAY !== 0) throw new RangeError('bucket.origin must be a UTC midnight');
+  return `greatest(date_bin(interval '${bucket.everyDays} days', t, to_timestamp(${origin / 1000})), to_timestamp(${exactFrom / 1000}))`;
 }

@@ -5,12 +5,17 @@ import { addRow, addUsd, child, emptyUsageStats, usdSumE10, type Level, type Usa
 
 const DAY_MS = 86_400_000;
 
+/** How the period's buckets are laid out: from its start, or ending at the last UTC midnight. */
+export type BucketAlignment = 'period-start' | 'utc-midnight';
+
 /** The period's time buckets, used to turn week-to-week variation into ranges. */
 export interface PeriodBuckets {
   readonly start: number;
   readonly end: number;
   readonly days: number;
-  /** Whole buckets in the period (a trailing partial bucket is left out of ranges). */
+  /** Start of the first whole bucket (the period's start unless aligned to UTC midnight). */
+  readonly firstBucketStart: number;
+  /** Whole buckets in the period (partial buckets at either end are left out of ranges). */
   readonly count: number;
   readonly daysPerBucket: number;
 }
@@ -18,15 +23,22 @@ export interface PeriodBuckets {
 /**
  * Weeks for periods of two weeks or more, days for periods of two days or more, none
  * below: enough buckets to see variation, long enough to smooth weekday/weekend cycles.
+ * `period-start` lays them from the period's start; `utc-midnight` makes them end at the last
+ * UTC midnight of the period, so every bucket is whole UTC days and can be summed from daily
+ * rollups (the partial days at both ends still count in totals, not in ranges).
  */
-export function periodBuckets(period: { start: Date; end: Date }): PeriodBuckets {
+export function periodBuckets(period: { start: Date; end: Date }, alignment: BucketAlignment = 'period-start'): PeriodBuckets {
   const start = period.start.getTime();
   const end = period.end.getTime();
   if (!(end > start)) throw new RangeError('period.end must be after period.start');
   const days = (end - start) / DAY_MS;
   const daysPerBucket = days >= 14 ? 7 : days >= 2 ? 1 : 0;
-  const count = daysPerBucket === 0 ? 0 : Math.floor(days / daysPerBucket);
-  return { start, end, days, count, daysPerBucket };
+  if (daysPerBucket === 0) return { start, end, days, firstBucketStart: start, count: 0, daysPerBucket };
+  const bucketMs = daysPerBucket * DAY_MS;
+  if (alignment === 'period-start') return { start, end, days, firstBucketStart: start, count: Math.floor(days / daysPerBucket), daysPerBucket };
+  const lastEdge = Math.floor(end / DAY_MS) * DAY_MS;
+  const count = lastEdge > start ? Math.floor((lastEdge - start) / bucketMs) : 0;
+  return { start, end, days, firstBucketStart: lastEdge - count * bucketMs, count, daysPerBucket };
 }
 
 /** Calls of one query type (× feature) on one model at one provider. */
@@ -89,10 +101,11 @@ export function aggregateRollups(
     readonly period: { start: Date; end: Date };
     readonly byFeature: boolean;
     readonly environments: readonly string[] | null;
+    readonly bucketAlignment: BucketAlignment;
     readonly identify: (provider: string | null, model: string) => ModelIdentity;
   },
 ): RollupAggregate {
-  const buckets = periodBuckets(settings.period);
+  const buckets = periodBuckets(settings.period, settings.bucketAlignment);
   const bucketMs = buckets.daysPerBucket * DAY_MS;
   const environments = settings.environments ? new Set(settings.environments) : null;
   const groups = new Map<string, UsageGroup>();
@@ -119,8 +132,8 @@ export function aggregateRollups(
     }
     if (slot === null) continue;
     const spend = addUsd(slot.spend, row.costUsd);
-    const raw = bucketMs > 0 ? Math.floor((time - buckets.start) / bucketMs) : -1;
-    const bucket = raw < buckets.count ? raw : -1;
+    const raw = bucketMs > 0 ? Math.floor((time - buckets.firstBucketStart) / bucketMs) : -1;
+    const bucket = raw >= 0 && raw < buckets.count ? raw : -1;
     slot.calls += row.calls;
     addRow(slot.group, row, 0n, spend, bucket);
     addRow(slot.model, row, 0n, spend, bucket);

@@ -52,7 +52,7 @@ export function computeFindings(input: ComputeFindingsInput): FindingsResult {
   const options: FindingsOptions = { ...DEFAULT_FINDINGS_OPTIONS, ...input.options };
   const catalog = input.catalog ?? DEFAULT_CATALOG;
   const identify = createModelIdentity(catalog);
-  const aggregate = aggregateRollups(input.rows, { period: input.period, byFeature: options.byFeature, environments: options.environments, identify });
+  const aggregate = aggregateRollups(input.rows, { period: input.period, byFeature: options.byFeature, environments: options.environments, bucketAlignment: options.bucketAlignment, identify });
   const moveContext = {
     rateBook: createRateBook(input.priceAt ?? input.period.end, input.priceOverrides ?? []),
     periodDays: aggregate.buckets.days,

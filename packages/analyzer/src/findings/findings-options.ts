@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BucketAlignment } from './aggregate-rollups.ts';
 import { ZCapabilityEvidence, ZCapabilityQueryType, type CapabilityQueryType } from '../catalog/catalog-types.ts';
 import { CATALOG_BENCHMARKS } from '../catalog/published-evidence.ts';
 import { SWE_BENCH_BASH_ONLY } from '../catalog/swebench-bash-only.ts';
@@ -73,6 +74,11 @@ export interface FindingsOptions {
   readonly failureMarginPoints: number;
   /** Only rows of these environments (null: all). */
   readonly environments: readonly string[] | null;
+  /**
+   * Where the week (or day) buckets of the ranges start: at the period's start, or ending at
+   * its last UTC midnight, so an app can sum each bucket from daily rollups (see `periodBuckets`).
+   */
+  readonly bucketAlignment: BucketAlignment;
 }
 
 /** The defaults of {@link FindingsOptions}. */
@@ -86,4 +92,5 @@ export const DEFAULT_FINDINGS_OPTIONS: FindingsOptions = {
   minObservedCalls: 50,
   failureMarginPoints: 5,
   environments: null,
+  bucketAlignment: 'period-start',
 };

@@ -36,3 +36,4 @@ export {
   type EvalOutcome,
 } from './build-feature-evidence.ts';
 export { createModelIdentity, type ModelIdentity } from './model-identity.ts';
+export { periodBuckets, type BucketAlignment, type PeriodBuckets } from './aggregate-rollups.ts';

@@ -1,6 +1,6 @@
 import { buildSpendSeries, summarizeSpend, topFeatures, totalsOf, type SpendSeries, type SpendSummary } from '@tierlens/analyzer';
 import type { Db } from '@tierlens/db';
-import { loadReportRows, type ReportDimension } from '@tierlens/reports/load-report-rows';
+import { loadReportRowSets, loadReportRows } from '@tierlens/reports/load-report-rows';
 import { bucketOf, previousRange, type TimeRange } from '@/features/analytics/lib/time-range';
 
 export interface Overview {
@@ -15,21 +15,23 @@ export interface Overview {
 /** The overview page: spend of the range vs the one before, stacked series, top features, unpriced models. */
 export async function getOverview(db: Db, projectId: string, range: TimeRange): Promise<Overview> {
   const bucket = bucketOf(range);
-  const load = (r: TimeRange, b: 'day' | 'hour' | 'range', groupBy: ReportDimension[]) => loadReportRows(db, projectId, r, { bucket: b, groupBy });
-  const [byModelRows, byTypeRows, featureRows, unpricedRows, current, previous] = await Promise.all([
-    load(range, bucket, ['model']),
-    load(range, bucket, ['queryType']),
-    load(range, 'range', ['feature']),
-    load(range, 'range', ['provider', 'model']),
-    load(range, 'range', []),
-    load(previousRange(range), 'range', []),
+  // The five views of the range come from one scan of the rollups; the previous range is the other query.
+  const [[byModelRows, byTypeRows, featureRows, unpricedRows, current], previous] = await Promise.all([
+    loadReportRowSets(db, projectId, range, [
+      { bucket, groupBy: ['model'] },
+      { bucket, groupBy: ['queryType'] },
+      { bucket: 'range', groupBy: ['feature'] },
+      { bucket: 'range', groupBy: ['provider', 'model'] },
+      { bucket: 'range', groupBy: [] },
+    ]),
+    loadReportRows(db, projectId, previousRange(range), { bucket: 'range', groupBy: [] }),
   ]);
   return {
-    summary: summarizeSpend(current, previous),
-    byModel: buildSpendSeries(byModelRows, { by: 'model', from: range.from, to: range.to, bucket }),
-    byQueryType: buildSpendSeries(byTypeRows, { by: 'queryType', from: range.from, to: range.to, bucket }),
-    topFeatures: topFeatures(featureRows, 6),
-    unpricedModels: unpricedRows
+    summary: summarizeSpend(current!, previous),
+    byModel: buildSpendSeries(byModelRows!, { by: 'model', from: range.from, to: range.to, bucket }),
+    byQueryType: buildSpendSeries(byTypeRows!, { by: 'queryType', from: range.from, to: range.to, bucket }),
+    topFeatures: topFeatures(featureRows!, 6),
+    unpricedModels: unpricedRows!
       .filter((r) => r.unpricedCalls > 0)
       .map((r) => ({ model: r.model, provider: r.provider, calls: r.unpricedCalls }))
       .sort((a, b) => b.calls - a.calls),

@@ -1,14 +1,18 @@
 import { whatIf, type WhatIfResult } from '@tierlens/analyzer';
 import type { Db } from '@tierlens/db';
+import { loadAdviceInputs } from '@tierlens/reports';
 import { loadReportRows } from '@tierlens/reports/load-report-rows';
 import type { TimeRange } from '@/features/analytics/lib/time-range';
-import { loadAdviceInputs } from '@tierlens/reports';
 import { loadEnabledRules } from './rule-services';
 
-/** Replays the project's enabled rules over a past range and returns the projected spend. */
+/**
+ * Replays the project's enabled rules over a past range and returns the projected spend. The
+ * replay needs no time buckets and no environments, so the database sums the range into one
+ * row per model × query type × feature, everything a rule can match on.
+ */
 export async function rulesWhatIf(db: Db, project: { id: string; organizationId: string }, range: TimeRange): Promise<WhatIfResult> {
   const [rows, rules, { catalog, priceOverrides }] = await Promise.all([
-    loadReportRows(db, project.id, range, { bucket: 'day', groupBy: ['provider', 'model', 'queryType', 'feature', 'environment'] }),
+    loadReportRows(db, project.id, range, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] }),
     loadEnabledRules(db, project.id),
     loadAdviceInputs(db, project),
   ]);

@@ -1,17 +1,27 @@
-import { computeFindings, type FindingsResult } from '@tierlens/analyzer';
+import { computeFindings, periodBuckets, type FindingsResult } from '@tierlens/analyzer';
 import type { Db } from '@tierlens/db';
+import { loadAdviceInputs } from '@tierlens/reports';
 import { loadReportRows } from '@tierlens/reports/load-report-rows';
 import type { TimeRange } from '@/features/analytics/lib/time-range';
-import { loadAdviceInputs } from '@tierlens/reports';
 
 /**
- * The analyzer's findings for a project over a range: daily rollups by model, query type,
- * feature and environment, with the organization's catalog and price overrides applied.
+ * The analyzer's findings for a project over a range, with the organization's catalog and
+ * price overrides applied. The rollups are summed in the database to exactly what the findings
+ * read: one row per model × query type × feature (environments summed) and per bucket of the
+ * period the analyzer measures week-to-week (or day-to-day) variation over. The buckets end at
+ * the last UTC midnight, so the database sums each from daily rollups; the answer is the one the
+ * hourly rollups would give (test/report-rows.int.test.ts).
  */
 export async function getFindings(db: Db, project: { id: string; organizationId: string }, range: TimeRange): Promise<FindingsResult> {
+  const period = { start: range.from, end: range.to };
+  const options = { bucketAlignment: 'utc-midnight' } as const;
+  const { daysPerBucket, firstBucketStart } = periodBuckets(period, options.bucketAlignment);
   const [rows, { catalog, priceOverrides }] = await Promise.all([
-    loadReportRows(db, project.id, range, { bucket: 'day', groupBy: ['provider', 'model', 'queryType', 'feature', 'environment'] }),
+    loadReportRows(db, project.id, range, {
+      bucket: daysPerBucket > 0 ? { everyDays: daysPerBucket, origin: new Date(firstBucketStart) } : 'range',
+      groupBy: ['provider', 'model', 'queryType', 'feature'],
+    }),
     loadAdviceInputs(db, project),
   ]);
-  return computeFindings({ rows, period: { start: range.from, end: range.to }, catalog, priceOverrides });
+  return computeFindings({ rows, period, catalog, priceOverrides, options });
 }
