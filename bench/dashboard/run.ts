@@ -47,7 +47,7 @@ const { rows: [counts] } = await pool.query<{ calls: string; rollups: string }>(
   `SELECT (SELECT count(*) FROM llm_calls WHERE project_id = $1) AS calls, (SELECT count(*) FROM call_rollups_hourly WHERE project_id = $1) AS rollups`,
   [tenant.project.id],
 );
-console.log(`Seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${Number(counts!.calls).toLocaleString()} calls, ${Number(counts!.rollups).toLocaleString()} rollup rows`);
+console.log(`${reused ? 'Reused' : `Seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`}: ${Number(counts!.calls).toLocaleString()} calls, ${Number(counts!.rollups).toLocaleString()} rollup rows`);
 
 const caller = callerFor(db, { id: tenant.user.id, email: tenant.user.email, name: 'bench' });
 const projectId = tenant.project.id;

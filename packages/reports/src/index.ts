@@ -15,7 +15,8 @@ export {
   formatWeek,
   queryTypeLabel,
 } from './format-report.ts';
-export { loadAdviceInputs } from './load-advice-inputs.ts';
+export { loadAdviceInputs, loadOrganizationCatalog } from './load-advice-inputs.ts';
+export { renderInvitationEmail, type InvitationEmailInput } from './invitation-email.tsx';
 export { loadReportRowSets, loadReportRows, type LoadReportOptions, type ReportDimension, type ReportRange } from './load-report-rows.ts';
 export { loadWeeklyReport, type LoadWeeklyReportInput } from './load-weekly-report.ts';
 export { listDueReports, type DueReport } from './list-due-reports.ts';

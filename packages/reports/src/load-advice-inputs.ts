@@ -7,16 +7,15 @@ import type { Db } from '@tierlens/db';
  * validate are skipped) and the price overrides of the project and its organization.
  */
 export async function loadAdviceInputs(db: Db, project: { id: string; organizationId: string }): Promise<{ catalog: Catalog; priceOverrides: PriceOverride[] }> {
-  const [catalogRows, priceRows] = await Promise.all([
-    db.catalogOverride.findMany({ where: { organizationId: project.organizationId }, select: { override: true }, orderBy: { createdAt: 'asc' } }),
+  const [catalog, priceRows] = await Promise.all([
+    loadOrganizationCatalog(db, project.organizationId),
     db.priceOverride.findMany({
       where: { organizationId: project.organizationId, OR: [{ projectId: null }, { projectId: project.id }] },
       select: { id: true, provider: true, model: true, inputPerMTok: true, outputPerMTok: true, cacheReadPerMTok: true, cacheWritePerMTok: true, effectiveFrom: true, projectId: true },
     }),
   ]);
-  const overrides = catalogRows.flatMap((r) => (ZCatalogOverride.safeParse(r.override).success ? [r.override] : []));
   return {
-    catalog: buildCatalog(overrides),
+    catalog,
     priceOverrides: priceRows.map((r) => ({
       id: r.id,
       provider: r.provider,
@@ -29,4 +28,14 @@ export async function loadAdviceInputs(db: Db, project: { id: string; organizati
       projectId: r.projectId,
     })),
   };
+}
+
+/**
+ * The organization's model catalog: the built-in entries with its overrides applied in the
+ * order they were made (an override that no longer validates is skipped). Every page that
+ * shows a tier or advises reads the catalog through this, so an override shows everywhere.
+ */
+export async function loadOrganizationCatalog(db: Db, organizationId: string): Promise<Catalog> {
+  const rows = await db.catalogOverride.findMany({ where: { organizationId }, select: { override: true }, orderBy: { createdAt: 'asc' } });
+  return buildCatalog(rows.flatMap((r) => (ZCatalogOverride.safeParse(r.override).success ? [r.override] : [])));
 }

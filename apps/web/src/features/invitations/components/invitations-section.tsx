@@ -42,13 +42,16 @@ function InvitationsManager({ organizationId, role }: { organizationId: string; 
         <select id="invite-role" value={inviteRole} onChange={(e) => setInviteRole(e.target.value as Role)}>
           {ROLE_NAMES.filter((r) => r !== 'owner' || role === 'owner').map((r) => <option key={r} value={r}>{r}</option>)}
         </select>
-        <button type="submit" disabled={create.isPending || !email.trim()}>{create.isPending ? 'Creating…' : 'Create invitation link'}</button>
+        <button type="submit" disabled={create.isPending || !email.trim()}>{create.isPending ? 'Inviting…' : 'Invite'}</button>
       </form>
       {create.error && <p className="error" role="alert">{errorMessage(create.error)}</p>}
       {create.data && (
         <div className="secret-box" data-testid="new-invitation">
           <p>
-            Send this link to <strong>{create.data.email}</strong> (email delivery is not set up yet). It can be used once, until{' '}
+            {create.data.delivery === 'smtp' && <>Emailed the link to <strong>{create.data.email}</strong>. </>}
+            {create.data.delivery === 'outbox' && <>No SMTP server is set up (SMTP_URL), so the email was written to the outbox folder: send this link to <strong>{create.data.email}</strong> yourself. </>}
+            {create.data.delivery === null && <>The email could not be sent ({create.data.notifyError}): send this link to <strong>{create.data.email}</strong> yourself. </>}
+            It can be used once, until{' '}
             {formatDateTime(create.data.expiresAt)}; anyone with it can join as {create.data.role}.
           </p>
           <div className="copy-row">

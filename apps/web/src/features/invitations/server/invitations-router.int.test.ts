@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuth } from '@tierlens/auth';
 import { createTestTenant, testDb } from '@tierlens/db/testing';
+import { startSmtpTestServer, type SmtpTestServer } from '@tierlens/reports/testing';
 import { callerFor } from '@/test-support/caller-for';
 import { createInvitation, type CreatedInvitation } from './create-invitation';
 
@@ -12,15 +16,63 @@ let b: Tenant;
 const as = (u: { id: string; email: string }) => callerFor(db, { ...u, name: u.email });
 const anonymous = callerFor(db, null);
 const freshEmail = () => `invitee-${randomUUID().slice(0, 8)}@example.test`;
-const previousUrl = process.env.TIERLENS_PUBLIC_URL;
+const saved = { ...process.env };
+let smtp: SmtpTestServer;
+let dataDir: string;
 
 beforeAll(async () => {
-  process.env.TIERLENS_PUBLIC_URL = 'https://tierlens.example.com/';
+  smtp = await startSmtpTestServer();
+  dataDir = mkdtempSync(join(tmpdir(), 'tierlens-web-invitations-'));
+  Object.assign(process.env, { TIERLENS_PUBLIC_URL: 'https://tierlens.example.com/', SMTP_URL: smtp.url, SMTP_FROM: 'Tierlens <team@tierlens.test>', TIERLENS_DATA_DIR: dataDir });
   [a, b] = await Promise.all([createTestTenant(db), createTestTenant(db)]);
 });
 afterAll(async () => {
-  process.env.TIERLENS_PUBLIC_URL = previousUrl;
+  process.env = saved;
   await Promise.all([a.cleanup(), b.cleanup()]);
+  await smtp.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('invitations.create emails the link', () => {
+  it('sends it over SMTP to the invitee, with who invites, the organization, the role and the link', async () => {
+    const email = freshEmail();
+    const before = smtp.received.length;
+    const created = await as(a.user).invitations.create({ organizationId: a.org.id, email, role: 'member' });
+    expect(created).toMatchObject({ delivery: 'smtp', notifyError: null });
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail!.to).toContain(email);
+    expect(mail!.parsed.subject).toContain(a.org.name);
+    expect(mail!.parsed.text).toContain(created.link);
+    expect(mail!.parsed.text).toContain('as member');
+    expect(mail!.parsed.html).toContain(`href="${created.link}"`);
+  });
+
+  it('writes it to the outbox without SMTP_URL', async () => {
+    process.env.SMTP_URL = '';
+    try {
+      const created = await as(a.user).invitations.create({ organizationId: a.org.id, email: freshEmail(), role: 'viewer' });
+      expect(created.delivery).toBe('outbox');
+      const file = join(dataDir, 'outbox', `invitation-${created.id}.eml`);
+      expect(existsSync(file)).toBe(true);
+      expect(readFileSync(file, 'utf8')).toContain(created.id);
+    } finally {
+      process.env.SMTP_URL = smtp.url;
+    }
+  });
+
+  it('keeps the invitation and says why when the mail server is down', async () => {
+    process.env.SMTP_URL = 'smtp://127.0.0.1:9';
+    try {
+      const email = freshEmail();
+      const created = await as(a.user).invitations.create({ organizationId: a.org.id, email, role: 'member' });
+      expect(created.delivery).toBeNull();
+      expect(created.notifyError).toMatch(/ECONNREFUSED|connect/i);
+      const list = await as(a.user).invitations.list({ organizationId: a.org.id });
+      expect(list.find((i) => i.id === created.id)).toMatchObject({ email, status: 'pending' });
+    } finally {
+      process.env.SMTP_URL = smtp.url;
+    }
+  });
 });
 
 describe('invitations.create and list', () => {
@@ -30,7 +82,7 @@ describe('invitations.create and list', () => {
     const before = Date.now();
     const created = await as(admin).invitations.create({ organizationId: a.org.id, email: email.toUpperCase(), role: 'viewer' });
     expect(created.link).toBe(`https://tierlens.example.com/invite/${created.id}`);
-    expect(created).toMatchObject({ email, role: 'viewer', notifyError: null });
+    expect(created).toMatchObject({ email, role: 'viewer', notifyError: null, delivery: 'smtp' });
     expect(created.expiresAt.getTime() - before).toBeGreaterThanOrEqual(7 * 24 * 3600 * 1000 - 1000);
     expect(created.expiresAt.getTime() - before).toBeLessThanOrEqual(7 * 24 * 3600 * 1000 + 5000);
     const list = await as(admin).invitations.list({ organizationId: a.org.id });

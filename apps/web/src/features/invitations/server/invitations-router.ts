@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ROLES } from '@tierlens/db';
+import { sharedMailer } from '@/features/reports/server/reports-runtime';
 import { publicUrl } from '@/server/public-url';
 import { organizationProcedure, protectedProcedure, publicProcedure, router } from '@/trpc/init';
 import { acceptInvitation } from './accept-invitation';
 import { acceptInvitationWithNewAccount } from './accept-invitation-with-new-account';
-import { createInvitation } from './create-invitation';
 import { getInvitationForInvitee } from './get-invitation-for-invitee';
+import { inviteByEmail } from './invite-by-email';
 import { listInvitations } from './list-invitations';
 import { revokeInvitation } from './revoke-invitation';
 
@@ -20,10 +21,11 @@ export const ZNewAccount = z.object({
 export const invitationsRouter = router({
   /** Open invitations with their links; admins only, since a link lets its holder join. */
   list: organizationProcedure('admin').query(({ ctx }) => listInvitations(ctx.db, { organizationId: ctx.organization.id, baseUrl: publicUrl() })),
+  /** Creates an invitation and emails its link (SMTP, or the outbox without SMTP_URL). */
   create: organizationProcedure('admin')
     .input(z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), role: z.enum(ROLES).default('member') }))
     .mutation(({ ctx, input }) =>
-      createInvitation(ctx.db, { organizationId: ctx.organization.id, inviterId: ctx.user.id, actorRole: ctx.role, email: input.email, role: input.role, baseUrl: publicUrl() }),
+      inviteByEmail(ctx.db, sharedMailer, { organizationId: ctx.organization.id, inviterId: ctx.user.id, actorRole: ctx.role, email: input.email, role: input.role, baseUrl: publicUrl() }),
     ),
   revoke: organizationProcedure('admin')
     .input(ZInvitationId)

@@ -1,12 +1,19 @@
 import { buildModelStats } from '@tierlens/analyzer';
 import { z } from 'zod';
+import { loadOrganizationCatalog } from '@tierlens/reports';
 import { loadReportRows } from '@tierlens/reports/load-report-rows';
 import { ZTimeRange } from '@/features/analytics/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 
 export const modelsRouter = router({
-  /** Spend, calls, tokens, error rate, latency and time to first token per model. */
+  /** Spend, calls, tokens, error rate, latency and time to first token per model, with its tier in the organization's catalog. */
   stats: projectProcedure('viewer')
     .input(z.object({ range: ZTimeRange }))
-    .query(async ({ ctx, input }) => buildModelStats(await loadReportRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['provider', 'model'] }))),
+    .query(async ({ ctx, input }) => {
+      const [rows, catalog] = await Promise.all([
+        loadReportRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['provider', 'model'] }),
+        loadOrganizationCatalog(ctx.db, ctx.project.organizationId),
+      ]);
+      return buildModelStats(rows, catalog);
+    }),
 });

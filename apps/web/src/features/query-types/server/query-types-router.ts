@@ -1,12 +1,19 @@
 import { buildQueryTypeMatrix } from '@tierlens/analyzer';
 import { z } from 'zod';
+import { loadOrganizationCatalog } from '@tierlens/reports';
 import { loadReportRows } from '@tierlens/reports/load-report-rows';
 import { ZTimeRange } from '@/features/analytics/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 
 export const queryTypesRouter = router({
-  /** Spend and calls per query type with the models used for each, and each model's tier. */
+  /** Spend and calls per query type with the models used for each, and each model's tier in the organization's catalog. */
   matrix: projectProcedure('viewer')
     .input(z.object({ range: ZTimeRange }))
-    .query(async ({ ctx, input }) => buildQueryTypeMatrix(await loadReportRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['queryType', 'provider', 'model'] }))),
+    .query(async ({ ctx, input }) => {
+      const [rows, catalog] = await Promise.all([
+        loadReportRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['queryType', 'provider', 'model'] }),
+        loadOrganizationCatalog(ctx.db, ctx.project.organizationId),
+      ]);
+      return buildQueryTypeMatrix(rows, catalog);
+    }),
 });

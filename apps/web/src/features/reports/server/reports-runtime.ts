@@ -15,11 +15,16 @@ const globalForMailer = globalThis as unknown as { tierlensMailer?: { key: strin
  * and TIERLENS_PUBLIC_URL; the mailer is kept while its settings stay the same.
  */
 export function reportsRuntime(env: NodeJS.ProcessEnv = process.env): ReportsRuntime {
+  return { mailer: sharedMailer(env), secret: readReportSecret(env), dashboardUrl: publicUrl() };
+}
+
+/** The process's mailer (SMTP_URL, SMTP_FROM, TIERLENS_DATA_DIR), kept while its settings stay the same. */
+export function sharedMailer(env: NodeJS.ProcessEnv = process.env): Mailer {
   const config = readMailerConfig(env);
   const key = JSON.stringify(config);
   if (globalForMailer.tierlensMailer?.key !== key) {
     globalForMailer.tierlensMailer?.mailer.close();
     globalForMailer.tierlensMailer = { key, mailer: createMailer(config) };
   }
-  return { mailer: globalForMailer.tierlensMailer.mailer, secret: readReportSecret(env), dashboardUrl: publicUrl() };
+  return globalForMailer.tierlensMailer.mailer;
 }
