@@ -10,6 +10,8 @@ const HELP = `tierlens — operator commands
                                                 create a project and print its id and API key
   tierlens key create --project <id> [--json]   create another API key for a project
   tierlens key revoke <key id> --project <id>   revoke a key (stops working within seconds)
+  tierlens reprice --project <id> --from <date> [--model <m> [--provider <p>]] [--json]
+                                                price stored calls again (after a price change)
   tierlens classify < prompts.jsonl             JSONL {"id","prompt"} in, {"id","queryType","confidence"} out
 
 The database is DATABASE_URL when set, otherwise the embedded PostgreSQL in TIERLENS_DATA_DIR
@@ -42,6 +44,11 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
           return await projectCreate(db, { ...args, positional: args.positional.slice(1) }, io.out);
         }
         if (command === 'key') return await keyCommand(db, args, io.out);
+        if (command === 'reprice') {
+          // Loaded only here: re-pricing brings the reports package (and its email renderer).
+          const { repriceCommand } = await import('./commands/reprice-command.ts');
+          return await repriceCommand(db, args, io.out);
+        }
       } finally {
         await db.$disconnect();
       }

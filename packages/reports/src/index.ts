@@ -17,6 +17,7 @@ export {
 } from './format-report.ts';
 export { loadAdviceInputs, loadOrganizationCatalog } from './load-advice-inputs.ts';
 export { renderInvitationEmail, type InvitationEmailInput } from './invitation-email.tsx';
+export { repriceStoredCalls, type RepriceScope, type RepriceSummary } from './reprice-stored-calls.ts';
 export { loadReportRowSets, loadReportRows, type LoadReportOptions, type ReportDimension, type ReportRange } from './load-report-rows.ts';
 export { loadWeeklyReport, type LoadWeeklyReportInput } from './load-weekly-report.ts';
 export { listDueReports, type DueReport } from './list-due-reports.ts';

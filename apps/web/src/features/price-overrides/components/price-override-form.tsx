@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { errorMessage } from '@/lib/error-message';
+import { RepricedNote } from './repriced-note';
 import { useTRPC } from '@/trpc/client';
 import { ZPriceOverrideInput } from '../lib/price-override-input';
 import { PublicPrice } from './public-price';
@@ -77,6 +78,7 @@ export function PriceOverrideForm({ projectId, onCreated }: { projectId: string;
       <div className="form-wide">
         <button type="submit" disabled={create.isPending}>{create.isPending ? 'Saving…' : 'Add price'}</button>
         {create.error && <p className="error" role="alert">{errorMessage(create.error)}</p>}
+        {create.data && <RepricedNote repriced={create.data.repriced} />}
       </div>
     </form>
   );

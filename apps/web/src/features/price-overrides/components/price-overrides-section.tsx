@@ -7,6 +7,7 @@ import { roleAtLeast } from '@/lib/roles';
 import { useTRPC } from '@/trpc/client';
 import { PriceOverrideForm } from './price-override-form';
 import { PublicPrice } from './public-price';
+import { RepricedNote } from './repriced-note';
 
 /** Prices the organization or this project pays, next to the public list price; admins add and delete them. */
 export function PriceOverridesSection({ projectId, role }: { projectId: string; role: Role }) {
@@ -45,7 +46,7 @@ export function PriceOverridesSection({ projectId, role }: { projectId: string; 
                       type="button"
                       className="secondary small danger"
                       disabled={remove.isPending}
-                      onClick={() => { if (window.confirm(`Delete the ${o.model} price? New calls will use the public price again.`)) remove.mutate({ projectId, priceOverrideId: o.id }); }}
+                      onClick={() => { if (window.confirm(`Delete the ${o.model} price? Calls it priced will be priced again at the public price.`)) remove.mutate({ projectId, priceOverrideId: o.id }); }}
                     >
                       Delete
                     </button>
@@ -58,6 +59,7 @@ export function PriceOverridesSection({ projectId, role }: { projectId: string; 
         {overrides.data && overrides.data.length === 0 && <p className="muted">No price overrides: calls are priced from the public price list.</p>}
       </div>
       {remove.error && <p className="error" role="alert">{errorMessage(remove.error)}</p>}
+      {remove.data && <RepricedNote repriced={remove.data.repriced} />}
       {canEdit ? (
         <details className="add-form">
           <summary>Add a price</summary>

@@ -2,18 +2,20 @@ import { normalizeProvider } from '@tierlens/analyzer';
 import type { Db } from '@tierlens/db';
 import type { z } from 'zod';
 import type { ZPriceOverrideInput } from '../lib/price-override-input';
+import { repriceAfterChange } from './reprice-after-change';
 
 /**
  * Stores a price for the organization (every project) or one project. The provider is kept in
  * its canonical spelling (`Azure OpenAI` → `azure.ai.openai`), the one calls are matched by.
- * Ingest picks the change up within seconds; calls stored earlier keep their price.
+ * Ingest picks the change up within seconds, and the calls already stored from its
+ * `effectiveFrom` on are priced again (with their rollups), so the past shows the new price.
  */
 export async function createPriceOverride(
   db: Db,
   input: { organizationId: string; projectId: string; price: z.output<typeof ZPriceOverrideInput>; now?: Date },
 ) {
   const p = input.price;
-  return db.priceOverride.create({
+  const created = await db.priceOverride.create({
     data: {
       organizationId: input.organizationId,
       projectId: p.scope === 'project' ? input.projectId : null,
@@ -25,6 +27,7 @@ export async function createPriceOverride(
       cacheWritePerMTok: p.cacheWritePerMTok,
       effectiveFrom: p.effectiveFrom ?? input.now ?? new Date(),
     },
-    select: { id: true },
+    select: { id: true, organizationId: true, projectId: true, provider: true, model: true, effectiveFrom: true },
   });
+  return { id: created.id, repriced: await repriceAfterChange(db, created) };
 }

@@ -1,0 +1,143 @@
+import { formatUsd, normalizeModel, normalizeProvider, repriceCalls, selectOverride, type PriceOverride, type RepriceCallInput } from '@tierlens/analyzer';
+import { Prisma, type Db } from '@tierlens/db';
+import { loadAdviceInputs } from './load-advice-inputs.ts';
+
+/** Which stored calls to price again: a project's calls from `from` (to `to`) whose price a changed override decides. */
+export interface RepriceScope {
+  projectId: string;
+  organizationId: string;
+  from: Date;
+  to?: Date;
+  /** The override that was added, changed or removed: only models it names are re-priced (all when absent). */
+  changed?: Pick<PriceOverride, 'provider' | 'model'>;
+}
+
+/** What a re-pricing changed. */
+export interface RepriceSummary {
+  /** Calls read and priced again. */
+  calls: number;
+  /** Calls whose cost (or priced/unpriced state) changed. */
+  changed: number;
+  /** New minus old spend of the re-priced calls, exact decimal USD. */
+  deltaUsd: string;
+}
+
+const BATCH = 2_000;
+const FAR_FUTURE = new Date('9999-01-01T00:00:00Z');
+
+interface StoredCall {
+  trace_id: string;
+  span_id: string;
+  start_time: Date;
+  provider: string | null;
+  model: string;
+  input_tokens: bigint;
+  output_tokens: bigint;
+  cache_read_tokens: bigint;
+  cache_write_tokens: bigint;
+  reasoning_tokens: bigint;
+  cost_usd: string | null;
+  query_type: string;
+  feature: string | null;
+  environment: string | null;
+}
+
+/**
+ * Prices a project's stored calls again with the overrides in force now (after an override was
+ * added, changed or removed) and moves their hourly and daily rollups by the difference, so
+ * every page and report shows the new prices for the past too. The analyzer computes the new
+ * costs and rollup deltas (`repriceCalls`); this applies them.
+ *
+ * Batches of 2,000 calls, each in one transaction that locks its calls (`FOR UPDATE`) and
+ * adds deltas to the rollups: concurrent ingest only ever adds to rollup rows too, so the sums
+ * stay exact. Calls the ingest stores while this runs are priced by the ingest, whose override
+ * cache is at most 5 s old: run it again (`npx tierlens reprice`) to catch a call priced in
+ * that window.
+ */
+export async function repriceStoredCalls(db: Db, scope: RepriceScope): Promise<RepriceSummary> {
+  const { priceOverrides } = await loadAdviceInputs(db, { id: scope.projectId, organizationId: scope.organizationId });
+  const to = scope.to ?? FAR_FUTURE;
+  const pairs = await affectedModels(db, scope, to);
+  const summary = { calls: 0, changed: 0, deltaE10: 0n };
+  if (pairs.length === 0) return { calls: 0, changed: 0, deltaUsd: '0' };
+  const providers = pairs.map((p) => p.provider);
+  const models = pairs.map((p) => p.model);
+  let after: { start_time: Date; trace_id: string; span_id: string } | null = null;
+  for (;;) {
+    const batch: StoredCall[] = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<StoredCall[]>`
+        SELECT trace_id, span_id, start_time, provider, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+               reasoning_tokens, cost_usd::text AS cost_usd, query_type, feature, environment
+        FROM llm_calls
+        WHERE project_id = ${scope.projectId}::uuid AND start_time >= ${scope.from} AND start_time < ${to}
+          AND (coalesce(provider, ''), model) IN (SELECT * FROM unnest(${providers}::text[], ${models}::text[]))
+          ${after ? Prisma.sql`AND (start_time, trace_id, span_id) > (${after.start_time}, ${after.trace_id}, ${after.span_id})` : Prisma.empty}
+        ORDER BY start_time, trace_id, span_id
+        LIMIT ${BATCH}
+        FOR UPDATE`;
+      if (rows.length > 0) await applyBatch(tx as unknown as Db, scope.projectId, rows, priceOverrides, summary);
+      return rows;
+    });
+    summary.calls += batch.length;
+    if (batch.length < BATCH) break;
+    const last = batch[batch.length - 1]!;
+    after = { start_time: last.start_time, trace_id: last.trace_id, span_id: last.span_id };
+  }
+  return { calls: summary.calls, changed: summary.changed, deltaUsd: formatUsd(summary.deltaE10) };
+}
+
+/** The (provider, model) spellings in the project's rollups since `from` that the changed override names. */
+async function affectedModels(db: Db, scope: RepriceScope, to: Date): Promise<Array<{ provider: string; model: string }>> {
+  const seen = await db.$queryRaw<Array<{ provider: string; model: string }>>`
+    SELECT DISTINCT provider, model FROM call_rollups_hourly
+    WHERE project_id = ${scope.projectId}::uuid AND hour >= date_trunc('hour', ${scope.from}::timestamptz) AND hour < ${to}`;
+  const changed = scope.changed;
+  if (!changed) return seen;
+  const probe: PriceOverride = { id: 'probe', provider: changed.provider, model: changed.model, inputPerMTok: '0', outputPerMTok: '0', effectiveFrom: new Date(0), projectId: null };
+  return seen.filter((pair) => {
+    const provider = normalizeProvider(pair.provider || null);
+    return selectOverride([probe], { provider, model: normalizeModel(pair.model, provider), at: FAR_FUTURE, projectId: undefined }) !== null;
+  });
+}
+
+async function applyBatch(tx: Db, projectId: string, rows: StoredCall[], overrides: PriceOverride[], summary: { changed: number; deltaE10: bigint }) {
+  const inputs: RepriceCallInput[] = rows.map((r) => ({
+    key: `${r.trace_id}\u0000${r.span_id}\u0000${r.start_time.toISOString()}`,
+    projectId,
+    provider: r.provider,
+    model: r.model,
+    inputTokens: Number(r.input_tokens),
+    outputTokens: Number(r.output_tokens),
+    cacheReadTokens: Number(r.cache_read_tokens),
+    cacheWriteTokens: Number(r.cache_write_tokens),
+    reasoningTokens: Number(r.reasoning_tokens),
+    at: r.start_time,
+    previousCostUsd: r.cost_usd,
+    queryType: r.query_type,
+    feature: r.feature,
+    environment: r.environment,
+  }));
+  const result = repriceCalls(inputs, { overrides, projectId });
+  const changed = result.calls.flatMap((c, i) => (c.changed ? [{ trace_id: rows[i]!.trace_id, span_id: rows[i]!.span_id, start_time: rows[i]!.start_time.toISOString(), cost: c.costUsd, pv: c.priceVersion }] : []));
+  if (changed.length === 0) return;
+  summary.changed += changed.length;
+  summary.deltaE10 += result.rollupDeltas.reduce((sum, d) => sum + d.costUsdE10Delta, 0n);
+  await tx.$executeRaw`
+    UPDATE llm_calls AS c SET cost_usd = v.cost::numeric, price_version = v.pv
+    FROM jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) AS v(trace_id text, span_id text, start_time timestamptz, cost text, pv text)
+    WHERE c.project_id = ${projectId}::uuid AND c.trace_id = v.trace_id AND c.span_id = v.span_id AND c.start_time = v.start_time`;
+  const deltas = JSON.stringify(
+    result.rollupDeltas.map((d) => ({ hour: d.hour.toISOString(), provider: d.provider, model: d.model, query_type: d.queryType, feature: d.feature, environment: d.environment, delta: d.costUsdDelta, unpriced: d.unpricedCallsDelta })),
+  );
+  const DIMS = Prisma.raw(`r.provider = d.provider AND r.model = d.model AND r.query_type = d.query_type AND r.feature = d.feature AND r.environment = d.environment`);
+  await tx.$executeRaw`
+    UPDATE call_rollups_hourly AS r SET cost_usd = r.cost_usd + d.delta::numeric, unpriced_calls = r.unpriced_calls + d.unpriced
+    FROM jsonb_to_recordset(${deltas}::jsonb) AS d(hour timestamptz, provider text, model text, query_type text, feature text, environment text, delta text, unpriced int)
+    WHERE r.project_id = ${projectId}::uuid AND r.hour = d.hour AND ${DIMS}`;
+  await tx.$executeRaw`
+    UPDATE call_rollups_daily AS r SET cost_usd = r.cost_usd + d.delta, unpriced_calls = r.unpriced_calls + d.unpriced
+    FROM (SELECT date_trunc('day', hour, 'UTC') AS day, provider, model, query_type, feature, environment, sum(delta::numeric) AS delta, sum(unpriced) AS unpriced
+          FROM jsonb_to_recordset(${deltas}::jsonb) AS x(hour timestamptz, provider text, model text, query_type text, feature text, environment text, delta text, unpriced int)
+          GROUP BY 1, 2, 3, 4, 5, 6) AS d
+    WHERE r.project_id = ${projectId}::uuid AND r.day = d.day AND ${DIMS}`;
+}
