@@ -82,7 +82,7 @@ const pages: Array<{ page: string; query: () => Promise<unknown>; raw: () => Pro
       ),
   },
   {
-    page: 'Savings (findings from rollups by day × model × query type × feature × environment)',
+    page: 'Savings (findings from rollups summed by week × model × query type × feature)',
     query: () => caller.savings.findings({ projectId, range }),
     raw: () =>
       pool.query(
