@@ -1,3 +1,4 @@
+import { toClassifierText } from '../prompt-text.ts';
 import { decodeQueryTypeModel, encodeQueryTypeModel } from '../query-type-model.ts';
 import { scoreQueryTypes } from '../score-query-types.ts';
 import type { TextQueryType } from '../query-type.ts';
@@ -46,7 +47,8 @@ export function crossValidate(
     const model = decodeQueryTypeModel(encodeQueryTypeModel(trained, {}));
     examples.forEach((example, i) => {
       if (folds[i] !== fold) return;
-      const probabilities = scoreQueryTypes(model, example.text);
+      // Scored on the text the shipped classifier reads (long prompts clamped), as it was trained.
+      const probabilities = scoreQueryTypes(model, toClassifierText(example.text));
       let best = 0;
       for (let c = 1; c < probabilities.length; c += 1) {
         if ((probabilities[c] as number) > (probabilities[best] as number)) best = c;
