@@ -75,4 +75,16 @@ describe('walking skeleton', () => {
     expect(Number(summary.totalCostUsd)).toBeCloseTo(expectedCost, 10);
     await shutdown();
   });
+
+  it('prices a wrapped embeddings call by its input tokens and leaves its query type to the app', async () => {
+    init({ apiKey: tenant.apiKey.secret, endpoint: ingest.url, serviceName: 'skeleton-test' });
+    const client = wrapOpenAI(new OpenAI({ apiKey: 'sk-test', baseURL: `${provider.url}/v1` }), { feature: 'search-index' });
+    await client.embeddings.create({ model: 'text-embedding-3-small', input: ['Write a TypeScript function that reverses a string.'] });
+    await flush();
+    const call = await db.llmCall.findFirst({ where: { projectId: tenant.project.id, operation: 'embeddings' } });
+    // text-embedding-3-small: $0.02 per million input tokens; the fake provider bills 1,200.
+    expect(call).toMatchObject({ model: 'text-embedding-3-small', inputTokens: 1200n, outputTokens: 0n, usageSource: 'reported', feature: 'search-index', queryType: 'unknown', queryTypeSource: 'none' });
+    expect(Number(call!.costUsd)).toBeCloseTo((1200 * 0.02) / 1e6, 12);
+    await shutdown();
+  });
 });

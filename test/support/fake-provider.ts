@@ -1,6 +1,6 @@
 /**
- * A fake LLM provider for tests and benchmarks: OpenAI-compatible `/v1/chat/completions` and
- * `/v1/responses`, and Anthropic `/v1/messages`, with and without SSE streaming, on
+ * A fake LLM provider for tests and benchmarks: OpenAI-compatible `/v1/chat/completions`,
+ * `/v1/responses` and `/v1/embeddings`, and Anthropic `/v1/messages`, with and without SSE streaming, on
  * `127.0.0.1` and an ephemeral port. Point a real `openai` or `@anthropic-ai/sdk` client at `url`.
  *
  * Behaviour is chosen by the request, so tests need no set-up calls:
@@ -122,10 +122,23 @@ async function route(path: string, body: any, res: ServerResponse, usage: FakeUs
   if (path === '/v1/responses') {
     return body?.stream ? streamResponses(res, body, delayMs, usage) : sendJson(res, 200, responseObject(body, usage));
   }
+  if (path === '/v1/embeddings') return sendJson(res, 200, embeddings(body, usage));
   if (anthropic) {
     return body?.stream ? streamMessages(res, body, delayMs, usage) : sendJson(res, 200, anthropicMessage(body, usage));
   }
   sendJson(res, 404, { error: { message: `no route ${path}`, type: 'invalid_request_error' } });
+}
+
+/** One vector per input (a string or an array of them), `dimensions` long (default 8); usage = FAKE_USAGE input tokens. */
+function embeddings(body: any, usage: FakeUsage) {
+  const inputs: unknown[] = Array.isArray(body?.input) ? body.input : [body?.input];
+  const size = typeof body?.dimensions === 'number' ? body.dimensions : 8;
+  return {
+    object: 'list',
+    model: typeof body?.model === 'string' ? `${body.model}` : 'unknown',
+    data: inputs.map((_, index) => ({ object: 'embedding', index, embedding: Array.from({ length: size }, (_, i) => (i + index) / size) })),
+    usage: { prompt_tokens: usage.openai.input, total_tokens: usage.openai.input },
+  };
 }
 
 function sendError(res: ServerResponse, status: number, anthropic: boolean): void {

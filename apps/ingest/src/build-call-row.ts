@@ -79,11 +79,10 @@ export function buildCallRow(call: CanonicalCall, options: BuildOptions): CallRo
  */
 function classify(call: CanonicalCall): ResolvedQueryType {
   try {
-    return resolveQueryType({
-      hint: call.queryTypeHint?.source === 'hint' ? call.queryTypeHint.queryType : undefined,
-      hasTools: call.hasTools,
-      prompt: call.promptText ?? undefined,
-    });
+    const hint = call.queryTypeHint?.source === 'hint' ? call.queryTypeHint.queryType : undefined;
+    // An embedding's input is a document to index, not a request: only the app can say what it serves.
+    if (call.operation === 'embeddings') return resolveQueryType({ hint });
+    return resolveQueryType({ hint, hasTools: call.hasTools, prompt: call.promptText ?? undefined });
   } catch {
     return { queryType: 'unknown', source: 'none', confidence: 0 };
   }

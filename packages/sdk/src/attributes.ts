@@ -12,6 +12,8 @@ export const ATTR = {
   requestTemperature: 'gen_ai.request.temperature',
   requestTopP: 'gen_ai.request.top_p',
   requestStream: 'gen_ai.request.stream',
+  requestEncodingFormats: 'gen_ai.request.encoding_formats',
+  embeddingsDimensionCount: 'gen_ai.embeddings.dimension.count',
   responseModel: 'gen_ai.response.model',
   responseId: 'gen_ai.response.id',
   responseFinishReasons: 'gen_ai.response.finish_reasons',
@@ -52,4 +54,4 @@ export const QUERY_TYPE_SOURCE_SDK = 'sdk-classifier';
 export const TRACER_NAME = '@tierlens/sdk';
 
 /** `gen_ai.operation.name` values the SDK emits. */
-export type OperationName = 'chat';
+export type OperationName = 'chat' | 'embeddings';

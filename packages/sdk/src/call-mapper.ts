@@ -44,10 +44,10 @@ export interface StreamAccumulator<Chunk> {
   readonly streamError?: unknown;
 }
 
-/** Maps one provider API (chat completions, responses, messages) to span attributes. */
+/** Maps one provider API (chat completions, responses, messages, embeddings) to span attributes. */
 export interface CallMapper<Params, Result, Chunk> {
   provider: 'openai' | 'anthropic';
-  operation: 'chat';
+  operation: 'chat' | 'embeddings';
   /** The API accepts `stream_options: { include_usage: true }` (OpenAI chat completions). */
   streamUsageOption: boolean;
   /** Request attributes (model, sampling parameters, stream, tools) — on the hot path, keep cheap. */

@@ -197,7 +197,9 @@ class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
         const redact = runtime.captureContent === 'redacted' ? runtime.redact : undefined;
         const system = mapper.systemInstructions(params);
         if (system) span.setAttribute(ATTR.systemInstructions, serializeMessages(system, redact));
-        span.setAttribute(ATTR.inputMessages, serializeMessages(mapper.inputMessages(params), redact));
+        // Embeddings have no messages (their input is a document, not a request).
+        const input = mapper.inputMessages(params);
+        if (input.length > 0) span.setAttribute(ATTR.inputMessages, serializeMessages(input, redact));
         if (summary?.output) span.setAttribute(ATTR.outputMessages, serializeMessages(summary.output, redact));
       }
     } catch (error) {

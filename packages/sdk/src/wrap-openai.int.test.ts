@@ -44,6 +44,42 @@ async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+describe('wrapOpenAI: embeddings', () => {
+  it('records one embeddings span with the billed input tokens, and never classifies or captures the input', async () => {
+    t = initTesting({ captureContent: true, classify: () => ({ queryType: 'coding', confidence: 1 }) });
+    const result = await wrapOpenAI(raw(), { feature: 'search' }).embeddings.create({
+      model: 'text-embedding-3-small',
+      input: ['def add(a, b): return a + b', 'SELECT 1'],
+      dimensions: 4,
+      encoding_format: 'float',
+    });
+    expect(result.data).toHaveLength(2);
+    expect(result.data[0]?.embedding).toHaveLength(4);
+    const [span] = await t.getSpans();
+    expect(span?.name).toBe('embeddings text-embedding-3-small');
+    expect(span?.attributes).toMatchObject({
+      'gen_ai.operation.name': 'embeddings',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': 'text-embedding-3-small',
+      'gen_ai.response.model': 'text-embedding-3-small',
+      'gen_ai.usage.input_tokens': 1200,
+      'gen_ai.request.encoding_formats': ['float'],
+      'gen_ai.embeddings.dimension.count': 4,
+      'tierlens.feature': 'search',
+    });
+    expect(span?.attributes['gen_ai.usage.output_tokens']).toBeUndefined();
+    expect(span?.attributes['tierlens.query_type']).toBeUndefined();
+    expect(span?.attributes['gen_ai.input.messages']).toBeUndefined();
+  });
+
+  it('rethrows a provider error unchanged and records it', async () => {
+    const error = await wrapOpenAI(raw()).embeddings.create({ model: 'fail-429', input: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.RateLimitError);
+    const [span] = await t.getSpans();
+    expect(span?.attributes).toMatchObject({ 'gen_ai.operation.name': 'embeddings', 'error.type': 'RateLimitError', 'http.response.status_code': 429 });
+  });
+});
+
 describe('wrapOpenAI: chat completions', () => {
   it('returns the client promise object itself, and keeps the client type', async () => {
     const { client, returned } = spiedClient();
