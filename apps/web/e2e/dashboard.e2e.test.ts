@@ -178,4 +178,29 @@ describe('dashboard in Chromium', () => {
     expect(res.status).toBe(401);
     await page.close();
   });
+
+  it('re-prices stored calls when a price override is saved, and back when it is deleted', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${dashboard.url}/p/${projectId}/settings`);
+    const gpt4oCalls = await db.llmCall.count({ where: { projectId, model: { startsWith: 'gpt-4o' }, NOT: { model: { startsWith: 'gpt-4o-mini' } } } });
+    expect(gpt4oCalls).toBeGreaterThan(0);
+    await page.click('summary:has-text("Add a price")');
+    await page.fill('#po-model', 'gpt-4o');
+    await page.fill('#po-inputPerMTok', '1');
+    await page.fill('#po-outputPerMTok', '4');
+    await page.fill('#po-from', new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+    await page.click('button:has-text("Add price")');
+    const note = page.locator('[data-testid=repriced-note]').first();
+    await note.waitFor({ timeout: 30_000 });
+    const override = await db.priceOverride.findFirst({ where: { organizationId: orgId, model: 'gpt-4o' } });
+    const repriced = await db.llmCall.count({ where: { projectId, priceVersion: `override:${override!.id}` } });
+    expect(repriced).toBe(gpt4oCalls);
+    expect(await note.textContent()).toMatch(new RegExp(`Priced ${repriced.toLocaleString('en-US')} stored calls? again: past spend down by \\$`));
+    page.once('dialog', (d) => void d.accept());
+    await page.click('[data-testid=price-overrides-table] tr:has-text("gpt-4o") button:has-text("Delete")');
+    await expect.poll(async () => (await note.textContent()) ?? '', { timeout: 30_000 }).toMatch(/past spend up by \$/);
+    expect(await db.llmCall.count({ where: { projectId, priceVersion: { startsWith: 'override:' } } })).toBe(0);
+    await page.close();
+  });
 });
