@@ -129,6 +129,24 @@ describe('re-pricing after a price override changes', () => {
     expect(await rollupMismatches(a.project.id)).toEqual([]);
   });
 
+  it('prices again, a moment later, a call an ingest priced with the overrides it read before the change', async () => {
+    const effective = new Date(END - 3_600_000);
+    const created = await as(a).priceOverrides.create({
+      projectId: a.project.id,
+      price: { scope: 'project', provider: 'anthropic', model: 'claude-haiku-4-5', inputPerMTok: '0.5', outputPerMTok: '2.5', effectiveFrom: effective },
+    });
+    // An ingest whose override cache predates the change stores a call at the public price
+    // after the first pass has run (TIERLENS_REPRICE_FOLLOW_UP_MS is 100 ms in tests).
+    const late = { ...call(a.project.id, 4000, 'anthropic', 'claude-haiku-4-5'), startTime: new Date(END - 60_000) };
+    await insertCalls(pool, [late]);
+    const priceOf = async () =>
+      (await pool.query<{ pv: string }>(`SELECT price_version AS pv FROM llm_calls WHERE project_id = $1 AND span_id = $2`, [a.project.id, late.spanId])).rows[0]?.pv;
+    expect(await priceOf()).toMatch(/^genai-prices/);
+    await expect.poll(priceOf, { timeout: 5_000 }).toBe(`override:${created.id}`);
+    expect(await rollupMismatches(a.project.id)).toEqual([]);
+    await as(a).priceOverrides.delete({ projectId: a.project.id, priceOverrideId: created.id });
+  });
+
   it('re-prices nothing for a model the project never called', async () => {
     const created = await as(a).priceOverrides.create({ projectId: a.project.id, price: { scope: 'project', model: 'gemini-2.5-pro', inputPerMTok: '1', outputPerMTok: '2' } });
     expect(created.repriced).toEqual({ calls: 0, changed: 0, deltaUsd: '0', projects: 1 });

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { PriceOverride } from '@tierlens/analyzer';
+import { PRICE_OVERRIDE_CACHE_MS } from '@tierlens/db';
 
 /**
  * The price overrides that apply to a project (its own and its organization's), re-read every
@@ -8,7 +9,7 @@ import type { PriceOverride } from '@tierlens/analyzer';
 export class PriceOverrideCache {
   private readonly cache = new Map<string, { value: PriceOverride[]; expiresAt: number }>();
 
-  constructor(private readonly pool: pg.Pool, private readonly ttlMs = 10_000) {}
+  constructor(private readonly pool: pg.Pool, private readonly ttlMs = PRICE_OVERRIDE_CACHE_MS) {}
 
   async get(projectId: string, organizationId: string): Promise<PriceOverride[]> {
     const hit = this.cache.get(projectId);

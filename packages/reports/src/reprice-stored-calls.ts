@@ -50,9 +50,9 @@ interface StoredCall {
  *
  * Batches of 2,000 calls, each in one transaction that locks its calls (`FOR UPDATE`) and
  * adds deltas to the rollups: concurrent ingest only ever adds to rollup rows too, so the sums
- * stay exact. Calls the ingest stores while this runs are priced by the ingest, whose override
- * cache is at most 5 s old: run it again (`npx tierlens reprice`) to catch a call priced in
- * that window.
+ * stay exact. A call an ingest prices with overrides it read before the change (they are
+ * re-read every `PRICE_OVERRIDE_CACHE_MS`) can be stored after this has passed it: run it
+ * again once they are fresh (the dashboard does, in the background; `npx tierlens reprice`).
  */
 export async function repriceStoredCalls(db: Db, scope: RepriceScope): Promise<RepriceSummary> {
   const { priceOverrides } = await loadAdviceInputs(db, { id: scope.projectId, organizationId: scope.organizationId });
