@@ -156,4 +156,14 @@ describe('advice from summed rows', () => {
     const whole = await loadReportRows(db, advised.project.id, { from, to }, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] });
     expect(whatIf({ rows: whole, rules, period, minObservedCalls: 20 })).toEqual(whatIf({ rows: hourly, rules, period, minObservedCalls: 20 }));
   });
+
+  it('keeps the whole-range row of a range that starts mid-hour', async () => {
+    const midHour = { start: new Date(from.getTime() + 30 * 60_000), end: to };
+    const whole = await loadReportRows(db, advised.project.id, { from: midHour.start, to }, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] });
+    expect(whole.every((r) => r.hour.getTime() === midHour.start.getTime())).toBe(true);
+    const rules = synthesizeRules(computeFindings({ rows: whole, period: midHour, options }), { minConfidence: 'low' });
+    const replay = whatIf({ rows: whole, rules, period: midHour, minObservedCalls: 20 });
+    expect(replay.calls).toBe(whole.reduce((sum, r) => sum + r.calls, 0));
+    expect(replay.calls).toBeGreaterThan(0);
+  });
 });

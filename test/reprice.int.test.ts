@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUsd, parseUsd, priceCall, type PriceOverride } from '@tierlens/analyzer';
 import { createProject } from '@tierlens/db';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
+import { repriceStoredCalls } from '@tierlens/reports';
 import { callerFor } from '@/test-support/caller-for';
 import type { CallRow } from '../apps/ingest/src/storage/call-row.ts';
 import { insertCalls } from '../apps/ingest/src/storage/insert-calls.ts';
@@ -147,8 +148,34 @@ describe('re-pricing after a price override changes', () => {
     await as(a).priceOverrides.delete({ projectId: a.project.id, priceOverrideId: created.id });
   });
 
+  it('leaves calls without reported usage unpriced, pages through many calls, and keeps microsecond start times', async () => {
+    const t = await createTestTenant(db);
+    try {
+      const rows = Array.from({ length: 45 }, (_, i) => call(t.project.id, 5000 + i, 'openai', 'gpt-4o'));
+      // Usage the provider did not report is never priced, at ingest or later.
+      const missing = { ...call(t.project.id, 6000, 'openai', 'gpt-4o'), usageSource: 'missing', inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, costUsd: null, priceVersion: null };
+      const estimated = { ...call(t.project.id, 6001, 'openai', 'gpt-4o'), usageSource: 'estimated', costUsd: null, priceVersion: null };
+      await insertCalls(pool, [...rows, missing, estimated]);
+      // Start times with microseconds, as other writers may store them, in one millisecond.
+      await pool.query(`UPDATE llm_calls SET start_time = start_time + interval '123 microseconds' WHERE project_id = $1 AND span_id = ANY($2)`, [t.project.id, rows.slice(0, 5).map((r) => r.spanId)]);
+      await db.priceOverride.create({ data: { organizationId: t.org.id, provider: 'openai', model: 'gpt-4o', inputPerMTok: '1', outputPerMTok: '4', effectiveFrom: new Date(0) } });
+      const summary = await repriceStoredCalls(db, { projectId: t.project.id, organizationId: t.org.id, from: new Date(0) }, { batchSize: 7 });
+      expect(summary).toMatchObject({ calls: 45, changed: 45 });
+      const { rows: after } = await pool.query(`SELECT span_id, cost_usd::text AS cost, price_version FROM llm_calls WHERE project_id = $1`, [t.project.id]);
+      for (const r of after) {
+        if (r.span_id === missing.spanId || r.span_id === estimated.spanId) expect(r).toMatchObject({ cost: null, price_version: null });
+        else expect(r.price_version).toMatch(/^override:/);
+      }
+      expect(await rollupMismatches(t.project.id)).toEqual([]);
+      // Run again: nothing left to change.
+      expect(await repriceStoredCalls(db, { projectId: t.project.id, organizationId: t.org.id, from: new Date(0) }, { batchSize: 7 })).toMatchObject({ calls: 45, changed: 0, deltaUsd: '0' });
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('re-prices nothing for a model the project never called', async () => {
     const created = await as(a).priceOverrides.create({ projectId: a.project.id, price: { scope: 'project', model: 'gemini-2.5-pro', inputPerMTok: '1', outputPerMTok: '2' } });
-    expect(created.repriced).toEqual({ calls: 0, changed: 0, deltaUsd: '0', projects: 1 });
+    expect(created.repriced).toEqual({ calls: 0, changed: 0, deltaUsd: '0', projects: 1, error: null });
   });
 });

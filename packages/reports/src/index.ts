@@ -15,7 +15,7 @@ export {
   formatWeek,
   queryTypeLabel,
 } from './format-report.ts';
-export { loadAdviceInputs, loadOrganizationCatalog } from './load-advice-inputs.ts';
+export { loadAdviceInputs, loadOrganizationCatalog, loadPriceOverrides } from './load-advice-inputs.ts';
 export { renderInvitationEmail, type InvitationEmailInput } from './invitation-email.tsx';
 export { repriceStoredCalls, type RepriceScope, type RepriceSummary } from './reprice-stored-calls.ts';
 export { loadReportRowSets, loadReportRows, type LoadReportOptions, type ReportDimension, type ReportRange } from './load-report-rows.ts';

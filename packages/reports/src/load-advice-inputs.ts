@@ -7,27 +7,27 @@ import type { Db } from '@tierlens/db';
  * validate are skipped) and the price overrides of the project and its organization.
  */
 export async function loadAdviceInputs(db: Db, project: { id: string; organizationId: string }): Promise<{ catalog: Catalog; priceOverrides: PriceOverride[] }> {
-  const [catalog, priceRows] = await Promise.all([
-    loadOrganizationCatalog(db, project.organizationId),
-    db.priceOverride.findMany({
-      where: { organizationId: project.organizationId, OR: [{ projectId: null }, { projectId: project.id }] },
-      select: { id: true, provider: true, model: true, inputPerMTok: true, outputPerMTok: true, cacheReadPerMTok: true, cacheWritePerMTok: true, effectiveFrom: true, projectId: true },
-    }),
-  ]);
-  return {
-    catalog,
-    priceOverrides: priceRows.map((r) => ({
-      id: r.id,
-      provider: r.provider,
-      model: r.model,
-      inputPerMTok: r.inputPerMTok.toString(),
-      outputPerMTok: r.outputPerMTok.toString(),
-      cacheReadPerMTok: r.cacheReadPerMTok?.toString() ?? null,
-      cacheWritePerMTok: r.cacheWritePerMTok?.toString() ?? null,
-      effectiveFrom: r.effectiveFrom,
-      projectId: r.projectId,
-    })),
-  };
+  const [catalog, priceOverrides] = await Promise.all([loadOrganizationCatalog(db, project.organizationId), loadPriceOverrides(db, project)]);
+  return { catalog, priceOverrides };
+}
+
+/** The price overrides that apply to a project: its own and its organization's. */
+export async function loadPriceOverrides(db: Db, project: { id: string; organizationId: string }): Promise<PriceOverride[]> {
+  const rows = await db.priceOverride.findMany({
+    where: { organizationId: project.organizationId, OR: [{ projectId: null }, { projectId: project.id }] },
+    select: { id: true, provider: true, model: true, inputPerMTok: true, outputPerMTok: true, cacheReadPerMTok: true, cacheWritePerMTok: true, effectiveFrom: true, projectId: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    provider: r.provider,
+    model: r.model,
+    inputPerMTok: r.inputPerMTok.toString(),
+    outputPerMTok: r.outputPerMTok.toString(),
+    cacheReadPerMTok: r.cacheReadPerMTok?.toString() ?? null,
+    cacheWritePerMTok: r.cacheWritePerMTok?.toString() ?? null,
+    effectiveFrom: r.effectiveFrom,
+    projectId: r.projectId,
+  }));
 }
 
 /**

@@ -95,7 +95,8 @@ export async function loadReportRowSets(db: Db, projectId: string, range: Report
     FROM (SELECT ${Prisma.raw(inner)}, ${Prisma.raw(measures)} FROM (${parts}) AS p) AS r
     GROUP BY GROUPING SETS (${Prisma.raw(groupingSets)})`;
   const byMask = new Map<number, ReportRow[]>(distinct.map(([mask]) => [mask, []]));
-  const rangeLabel = new Date(from);
+  // A whole-range row is dated at the exact start, so an analyzer filtering on the period keeps it.
+  const rangeLabel = new Date(range.from.getTime());
   for (const r of rows) {
     const mask = Number(r.grouping_mask);
     const bucketOfRow = [...bucketColumns.values()].find((c) => r[c] != null);

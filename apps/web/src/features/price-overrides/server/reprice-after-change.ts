@@ -12,8 +12,15 @@ type OverrideChange = { organizationId: string; projectId: string | null; provid
  * calls an ingest priced with the old ones in between. Both passes price with what is in force
  * when they run, so they are idempotent and a later change simply wins.
  */
-export async function repriceAfterChange(db: Db, override: OverrideChange) {
-  const summary = await repriceOnce(db, override);
+export async function repriceAfterChange(db: Db, override: OverrideChange): Promise<RepriceSummary & { projects: number; error: string | null }> {
+  // The override change stands either way; a failed pass is reported, and the second pass retries it.
+  const summary = await repriceOnce(db, override).then(
+    (s) => ({ ...s, error: null }),
+    (error: unknown) => {
+      console.error('[tierlens] re-pricing after a price change failed:', error);
+      return { calls: 0, changed: 0, deltaUsd: '0', projects: 0, error: error instanceof Error ? error.message : String(error) };
+    },
+  );
   const followUpMs = followUpDelay();
   if (followUpMs !== null) {
     setTimeout(() => {
