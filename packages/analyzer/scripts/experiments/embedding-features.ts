@@ -41,7 +41,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEAD_WORDS, TAIL_WORDS } from '../../src/query-types/features.ts';
+import { HEAD_WORDS, TAIL_WORDS, isSpace, isWordChar, quoteKind } from '../../src/query-types/features.ts';
 import { toClassifierText } from '../../src/query-types/prompt-text.ts';
 import { TEXT_QUERY_TYPES, type TextQueryType } from '../../src/query-types/query-type.ts';
 import { decodeQueryTypeModel, encodeQueryTypeModel, type QueryTypeModel } from '../../src/query-types/query-type-model.ts';
@@ -136,26 +136,9 @@ function loadEmbeddings(): Embeddings {
 }
 
 // ------------------------------------------------- words and instruction region
-// A port of the word / paragraph / quote rules of `extractPromptFeatures` (features.ts), which
-// exposes the instruction region only as hashed buckets: here we need the words themselves.
-
-function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000;
-}
-function isWordChar(code: number): boolean {
-  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
-  if (code < 0xc0) return false;
-  if (code >= 0x2000 && code <= 0x2bff) return false;
-  if (code >= 0x3000 && code <= 0x303f) return false;
-  if (code >= 0xff00 && code <= 0xff0f) return false;
-  return true;
-}
-function quoteKind(code: number): number {
-  if (code === 34) return 1;
-  if (code === 0x201c || code === 0xab) return 2;
-  if (code === 0x201d || code === 0xbb) return 3;
-  return 0;
-}
+// The word / paragraph / quote rules of `extractPromptFeatures` (features.ts, whose character
+// classes are reused), which exposes the instruction region only as hashed buckets: here we need
+// the words themselves.
 
 /** All words of the text, and the words of its instruction region (as features.ts defines it). */
 export function wordsAndRegion(text: string): { all: string[]; region: string[] } {

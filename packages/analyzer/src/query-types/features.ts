@@ -95,11 +95,13 @@ const LEXICON_INDEX: ReadonlyMap<number, number> = (() => {
   return index;
 })();
 
-function isSpace(code: number): boolean {
+/** Whitespace as the tokenizer sees it (also used by scripts/experiments). */
+export function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000;
 }
 
-function isWordChar(code: number): boolean {
+/** A character that belongs to a word (after lower-casing). */
+export function isWordChar(code: number): boolean {
   if (code < 0x80) {
     return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
   }
@@ -112,7 +114,7 @@ function isWordChar(code: number): boolean {
 }
 
 /** `"`, `“`, `”`, `«`, `»`: 1 opens or closes, 2 opens, 3 closes, 0 is no quote mark. */
-function quoteKind(code: number): number {
+export function quoteKind(code: number): number {
   if (code === 34) return 1;
   if (code === 0x201c || code === 0xab) return 2;
   if (code === 0x201d || code === 0xbb) return 3;
