@@ -42,6 +42,8 @@ export const ATTR = {
   hasTools: 'tierlens.has_tools',
   /** Set when a call finished without the provider reporting usage (e.g. a stream read without `include_usage`). */
   usageMissing: 'tierlens.usage.missing',
+  /** Set on a streamed call whose stream the app dropped without reading it. */
+  streamUnread: 'tierlens.stream.unread',
 } as const;
 
 /** Prefix of free-form tags: `tierlens.tag.<key>`. */

@@ -9,6 +9,8 @@ export interface StreamObserver<Chunk> {
   onChunk(chunk: Chunk): boolean;
   /** The stream ended: `error` is what the iterator threw; `cancelled` when the app stopped early. */
   onEnd(error: unknown, cancelled: boolean): void;
+  /** The app started reading (an iterator was made), optional. */
+  onRead?(): void;
 }
 
 /** Returns false when `stream` does not look like a Stainless `Stream` (nothing is observed then). */
@@ -17,11 +19,11 @@ export function observeStream<Chunk>(stream: unknown, observer: StreamObserver<C
   const factory = s?.iterator;
   if (!s || typeof factory !== 'function') return false;
   s.iterator = function observedIterator(this: unknown): AsyncIterator<Chunk> {
+    observer.onRead?.();
     return observeIterator(factory.call(this), observer);
   };
-  // A stream the app never reads has no end to observe: its span is not recorded. (Listening to
-  // the controller's abort signal would catch an abort before reading, but an EventTarget
-  // listener per call costs more than that rare case is worth on this path.)
+  // A stream the app never reads has no end to observe: the caller watches for it being
+  // garbage-collected instead (see record-call.ts).
   return true;
 }
 

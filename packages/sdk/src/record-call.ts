@@ -62,6 +62,14 @@ export function recordCall<P extends object, R, C>(
   return result;
 }
 
+/**
+ * Streams handed to the app and not read yet. A stream the app drops unread has no end to
+ * observe, so its span is ended when the stream is garbage-collected (at the time its response
+ * arrived, without usage). Registering costs well under a microsecond; a timer per stream would
+ * have to guess how long is too long before reading starts.
+ */
+const unreadStreams = new FinalizationRegistry<{ finishUnread(): void }>((recorder) => recorder.finishUnread());
+
 class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
   readonly span: Span;
   readonly context: ReturnType<typeof context.active>;
@@ -74,6 +82,8 @@ class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
   private firstChunkAt: number | undefined;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
+  /** When a stream's response arrived (the end of a stream that is never read). */
+  private respondedAt: number | undefined;
 
   constructor(
     private readonly runtime: Runtime,
@@ -136,8 +146,13 @@ class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
           }
         },
         onEnd: (error) => this.finish(acc.summary(), error ?? acc.streamError),
+        onRead: () => unreadStreams.unregister(this),
       });
       if (!observed) this.finish(undefined, undefined, true);
+      else if (typeof data === 'object' && data !== null) {
+        this.respondedAt = performance.now();
+        unreadStreams.register(data, this, this);
+      }
     } catch (error) {
       reportError(error, 'reading a response');
       this.finish(undefined, undefined, true);
@@ -148,11 +163,23 @@ class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
     this.finish(this.accumulator?.summary(), error);
   }
 
+  /** The app dropped the stream without reading it: the call happened, its usage is unknown. */
+  finishUnread(): void {
+    if (this.ended) return;
+    try {
+      this.span.setAttribute(ATTR.streamUnread, true);
+    } catch (error) {
+      reportError(error, 'ending a span');
+    }
+    this.finish(undefined, undefined, true, this.respondedAt);
+  }
+
   /** Ends the span once, with the response summary and/or the error. Never throws. */
-  finish(summary: ResponseSummary | undefined, error?: unknown, unobserved = false): void {
+  finish(summary: ResponseSummary | undefined, error?: unknown, unobserved = false, endedAt?: number): void {
     if (this.ended) return;
     this.ended = true;
-    const endAt = performance.now();
+    const endAt = endedAt ?? performance.now();
+    if (this.respondedAt !== undefined) unreadStreams.unregister(this);
     try {
       if (this.graceTimer !== undefined) clearTimeout(this.graceTimer);
       const span = this.span;

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../../test/support/fake-provider.js';
@@ -191,6 +193,37 @@ describe('wrapOpenAI: chat completions', () => {
     const text = await new Response(readable as ReadableStream).text();
     expect(text.trim().split('\n')).toHaveLength(7);
     expect((await t.getSpans())[0]?.attributes['gen_ai.usage.input_tokens']).toBe(1200);
+  });
+
+  it('streams: a stream the app drops unread is recorded when it is garbage-collected, without usage', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const openai = wrapOpenAI(raw());
+    await (async () => {
+      await openai.chat.completions.create({ model: 'gpt-4o', messages, stream: true });
+    })();
+    for (let i = 0; i < 50 && (await t.getSpans()).length === 0; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const [span] = await t.getSpans();
+    expect(span?.attributes).toMatchObject({ 'tierlens.stream.unread': true, 'tierlens.usage.missing': true, 'gen_ai.request.stream': true });
+    expect(span?.attributes['gen_ai.usage.input_tokens']).toBeUndefined();
+  });
+
+  it('streams: a stream that is read is not reported unread when it is collected later', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    await (async () => {
+      const stream = await wrapOpenAI(raw()).chat.completions.create({ model: 'gpt-4o', messages, stream: true });
+      await collect(stream);
+    })();
+    gc();
+    await new Promise((r) => setTimeout(r, 50));
+    const spans = await t.getSpans();
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.attributes['tierlens.stream.unread']).toBeUndefined();
+    expect(spans[0]?.attributes['gen_ai.usage.input_tokens']).toBe(1200);
   });
 
   it('streams: breaking out early ends the span', async () => {
