@@ -9,27 +9,16 @@ import type { EvalOutcome, RollupRow } from '../../packages/analyzer/src/finding
 import { createModelIdentity } from '../../packages/analyzer/src/findings/model-identity.ts';
 import { formatUsd } from '../../packages/analyzer/src/prices/money.ts';
 import type { PriceOverride } from '../../packages/analyzer/src/prices/price-types.ts';
+import { seededRandom } from '../../packages/analyzer/src/query-types/training/seeded-random.ts';
 import { createRuleMatcher, whatIf, type RoutingRule } from '../../packages/analyzer/src/rules/index.ts';
 import type { Dataset, Item } from './datasets.ts';
 
 /** The period the backtest rollups are spread over. */
 export const PERIOD = { start: new Date('2026-10-01T00:00:00Z'), end: new Date('2026-10-31T00:00:00Z') };
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Splits each feature's items at random into two halves (seeded); a feature of one item goes to the first. */
 export function splitItems(items: readonly Item[], seed: number): [Item[], Item[]] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const byFeature = new Map<string, Item[]>();
   for (const item of items) byFeature.set(item.feature, [...(byFeature.get(item.feature) ?? []), item]);
   const first: Item[] = [];

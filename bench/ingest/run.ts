@@ -14,7 +14,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -23,7 +22,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDb } from '@tierlens/db';
 import { migrate, REPO_ROOT, startEmbeddedPostgres } from '@tierlens/db/runtime';
-import { createTestTenant } from '@tierlens/db/testing';
+import { createTestTenant, freePort } from '@tierlens/db/testing';
 import { encodeTestRequestProtobuf, type TestSpan } from '../../apps/ingest/src/otlp/test-support/encode-test-request.ts';
 
 const argv = process.argv.slice(2);
@@ -106,16 +105,6 @@ function nextBatch(t: { bytes: Uint8Array; idOffsets: number[] }, seq: number): 
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'tierlens-bench-ingest-'));

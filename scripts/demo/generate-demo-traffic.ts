@@ -1,19 +1,8 @@
 import { SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { seededRandom } from '../../packages/analyzer/src/query-types/training/seeded-random.ts';
 import { DEMO_STREAMS, HOURLY_SHAPE, type DemoStream } from './demo-traffic-plan.ts';
 
 const HOUR = 3_600_000;
-
-/** A small deterministic random source, so every demo looks the same. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const between = (r: () => number, [lo, hi]: [number, number]) => Math.round(lo + r() * (hi - lo));
 
@@ -28,7 +17,7 @@ export async function generateDemoTraffic(
   flush: () => Promise<void>,
   options: { end: Date; days: number; scale?: number; flushEvery?: number; streams?: DemoStream[] },
 ): Promise<number> {
-  const r = random(42);
+  const r = seededRandom(42); // the same seed every time, so every demo looks the same
   const scale = options.scale ?? 1;
   const flushEvery = options.flushEvery ?? 400;
   const shapeSum = HOURLY_SHAPE.reduce((a, b) => a + b, 0);

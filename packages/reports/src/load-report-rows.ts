@@ -97,9 +97,10 @@ export async function loadReportRowSets(db: Db, projectId: string, range: Report
   const byMask = new Map<number, ReportRow[]>(distinct.map(([mask]) => [mask, []]));
   // A whole-range row is dated at the exact start, so an analyzer filtering on the period keeps it.
   const rangeLabel = new Date(range.from.getTime());
+  const bucketNames = [...bucketColumns.values()];
   for (const r of rows) {
     const mask = Number(r.grouping_mask);
-    const bucketOfRow = [...bucketColumns.values()].find((c) => r[c] != null);
+    const bucketOfRow = bucketNames.find((c) => r[c] != null);
     byMask.get(mask)!.push(toReportRow(r, bucketOfRow ? (r[bucketOfRow] as Date) : rangeLabel));
   }
   return groupings.map((g) => byMask.get(maskOf(g.columns))!);

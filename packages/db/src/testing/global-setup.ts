@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../embedded-postgres.ts';
 import { migrate } from '../migrate.ts';
+import { freePort } from './free-port.ts';
 
 /**
  * Vitest global setup: a real PostgreSQL for the whole run. Uses the server in DATABASE_URL when
@@ -44,16 +44,4 @@ export default async function setup(): Promise<() => Promise<void>> {
     await server?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }

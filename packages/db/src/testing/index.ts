@@ -1,2 +1,3 @@
 export { testDb, testDatabaseUrl } from './test-db.ts';
 export { createTestMember, createTestTenant } from './factories.ts';
+export { freePort } from './free-port.ts';

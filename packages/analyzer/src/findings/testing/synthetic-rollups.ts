@@ -1,4 +1,5 @@
 import { formatUsd } from '../../prices/money.ts';
+import { seededRandom } from '../../query-types/training/seeded-random.ts';
 import type { RollupRow } from '../rollup-row.ts';
 
 /** Sizes of a synthetic project. */
@@ -39,18 +40,6 @@ const QUERY_TYPES = [
 
 const FEATURES = ['chat', 'code-review', 'support-bot', 'docs-search', ''] as const;
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A Poisson draw (Knuth below 30, normal approximation above). */
 function poisson(rand: () => number, mean: number): number {
   if (mean > 30) {
@@ -75,7 +64,7 @@ function poisson(rand: () => number, mean: number): number {
  * Deterministic for a seed; costs come from the list prices above (not from `priceCall`).
  */
 export function generateSyntheticRollups(spec: SyntheticProjectSpec): RollupRow[] {
-  const rand = random(spec.seed);
+  const rand = seededRandom(spec.seed);
   const combos: { model: (typeof MODELS)[number]; type: (typeof QUERY_TYPES)[number]; feature: string; environment: string; weight: number }[] = [];
   MODELS.forEach((model, m) => {
     QUERY_TYPES.forEach((type, q) => {
