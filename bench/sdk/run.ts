@@ -8,7 +8,8 @@
  * 1. network: real `openai` client → local fake provider over HTTP (test/support/fake-provider.ts,
  *    run in a child process), spans exported over OTLP/HTTP protobuf to a local sink (in process).
  *    Median and p99 per call, both arms, and the median of per-pair differences; three rounds of
- *    5,000 calls per arm, reported with the median round.
+ *    5,000 calls per arm, reported with the median round; then a control round of two unwrapped
+ *    clients measured the same way (A/A), which shows the method's own bias.
  * 2. hot path: the same client with a `fetch` that answers at once from memory, so the
  *    difference is the SDK's own work per call (span, attributes, side observation, queue push).
  * 3. streaming: as 2, for a 7-chunk chat stream read to the end.
@@ -190,6 +191,12 @@ for (let round = 1; round <= 3; round++) {
 }
 const network = [...rounds].sort((x, y) => x.addedMedian - y.addedMedian)[1]!;
 console.log(`\n  network, the three rounds' added medians: ${rounds.map((r) => us(r.addedMedian)).join(', ')} → median round ${us(network.addedMedian)}`);
+// Control: two unwrapped clients measured the same way; what this shows is the method's own bias.
+const netPlain2 = new OpenAI({ apiKey: 'sk-bench', baseURL: `${provider.url}/v1`, maxRetries: 0 });
+const control = report(
+  `1c. network, control: two unwrapped clients the same way (A/A), ${NET} calls per arm`,
+  await interleave(NET, 300, () => netPlain.chat.completions.create(params), () => netPlain2.chat.completions.create(params)),
+);
 
 // 2. hot path
 const memPlain = memoryClient();
@@ -276,7 +283,7 @@ await shutdown();
 console.log(`  shutdown() with the endpoint down took ${(performance.now() - shutdownStart).toFixed(0)} ms; max queued seen ${maxQueued}`);
 
 console.log('\n## summary');
-console.log(`  added per call, median: network ${us(network.addedMedian)}, hot path ${us(hot.addedMedian)}, streaming ${us(streaming.addedMedian)} (without the usage chunk ${us(streamingOwn.addedMedian)}), ingest down ${us(down.addedMedian)} (target < 20 µs)`);
+console.log(`  added per call, median: network ${us(network.addedMedian)} (A/A control ${us(control.addedMedian)}), hot path ${us(hot.addedMedian)}, streaming ${us(streaming.addedMedian)} (without the usage chunk ${us(streamingOwn.addedMedian)}), ingest down ${us(down.addedMedian)} (target < 20 µs)`);
 console.log(`  added per call, p99:    network ${us(network.addedP99)}, hot path ${us(hot.addedP99)}, streaming ${us(streaming.addedP99)}, ingest down ${us(down.addedP99)}`);
 
 provider.stop();
