@@ -6,7 +6,9 @@ import { callerFor } from '@/test-support/caller-for';
 import { generateDemoTraffic } from '../scripts/demo/generate-demo-traffic.ts';
 
 // `npm run demo` promises a new user findings at once: a week of its traffic, through the SDK and
-// the ingest, must produce both an overpaying and an underbidding finding on the Savings page.
+// the ingest, must produce both an overpaying and an underbidding finding on the Savings page, in
+// at least five query types, each resting on a public source a user can check (a URL, or a
+// repository at a full commit), never on an internal note.
 
 const db = testDb();
 let tenant: Awaited<ReturnType<typeof createTestTenant>>;
@@ -37,5 +39,21 @@ describe('demo traffic', () => {
     expect(kinds, JSON.stringify(findings.map((f) => [f.kind, f.queryType, f.current.model, f.recommended.model]))).toEqual(new Set(['overpaying', 'underbidding']));
     const overpaying = findings.find((f) => f.kind === 'overpaying')!;
     expect(Number(overpaying.monthlySavingUsd.point)).toBeGreaterThan(0);
+
+    // Findings on public benchmarks (observed-failure findings rest on the project's own calls).
+    const onBenchmarks = findings.filter((f) => f.quality.source === 'benchmark');
+    const byQueryType = new Set(onBenchmarks.map((f) => f.queryType));
+    expect(byQueryType.size, [...byQueryType].join(', ')).toBeGreaterThanOrEqual(5);
+    for (const finding of onBenchmarks) {
+      const sources = [...finding.quality.current.sources, ...finding.quality.recommended.sources];
+      expect(sources.length, finding.id).toBeGreaterThan(0);
+      for (const source of sources) {
+        const citation = source.citation;
+        expect(citation, `${finding.id}: ${source.source}`).toBeTruthy();
+        const checkable = /^https:\/\//.test(citation?.url ?? '') || (/^[\w.-]+\/[\w.-]+$/.test(citation?.repository ?? '') && /^[0-9a-f]{40}$/.test(citation?.commit ?? ''));
+        expect(checkable, `${finding.id}: ${source.source}`).toBe(true);
+        expect(`${source.source} ${JSON.stringify(citation)}`).not.toMatch(/seed|tierlens research|\.\.\/shared/i);
+      }
+    }
   }, 120_000);
 });
