@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('demo traffic', () => {
-  it('stores every call it sends and yields overpaying and underbidding findings', async () => {
+  it('stores every call it sends and yields findings in five query types with checkable sources, and lists the spend without a verdict', async () => {
     const tierlens = init({ apiKey: tenant.apiKey.secret, endpoint: ingest.url, serviceName: 'demo-test' });
     const end = new Date();
     const made = await generateDemoTraffic(tierlens.tracer, () => tierlens.flush(), { end, days: 7, scale: 0.2 });
@@ -34,7 +34,7 @@ describe('demo traffic', () => {
 
     const caller = callerFor(db, { ...tenant.user, name: 'x' });
     const range = { from: new Date(end.getTime() - 7 * 86_400_000), to: new Date(end.getTime() + 3_600_000) };
-    const { findings } = await caller.savings.findings({ projectId: tenant.project.id, range });
+    const { findings, needsEvidence } = await caller.savings.findings({ projectId: tenant.project.id, range });
     const kinds = new Set(findings.map((f) => f.kind));
     expect(kinds, JSON.stringify(findings.map((f) => [f.kind, f.queryType, f.current.model, f.recommended.model]))).toEqual(new Set(['overpaying', 'underbidding']));
     const overpaying = findings.find((f) => f.kind === 'overpaying')!;
@@ -55,5 +55,14 @@ describe('demo traffic', () => {
         expect(`${source.source} ${JSON.stringify(citation)}`).not.toMatch(/seed|tierlens research|\.\.\/shared/i);
       }
     }
+
+    // The spend with no verdict is listed per query type × model: classification and translation
+    // have no public evidence in the catalog, so the demo's ticket router and localization land here.
+    expect(needsEvidence.map((row) => [row.queryType, row.model])).toEqual(
+      expect.arrayContaining([['classification', 'gemini-2.5-flash'], ['translation', 'claude-haiku-4-5']]),
+    );
+    for (const row of needsEvidence) expect(row.spendUsd).toBeGreaterThan(0);
+    // A group with a verdict is never listed as needing evidence.
+    for (const finding of findings) expect(needsEvidence.some((row) => row.model === finding.current.model && row.queryType === finding.queryType)).toBe(false);
   }, 120_000);
 });

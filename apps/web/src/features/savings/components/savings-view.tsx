@@ -11,7 +11,7 @@ import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';
 import { findingSources } from '../lib/finding-sources';
-import { needsEvidence } from '../lib/needs-evidence';
+import type { NeedsEvidenceRow } from '../lib/needs-evidence';
 
 /** The analyzer's findings ranked by money: overpaying and underbidding, each with its evidence. */
 export function SavingsView({ projectId }: { projectId: string }) {
@@ -38,7 +38,7 @@ export function SavingsView({ projectId }: { projectId: string }) {
         <section className="panel empty"><h2>No findings for this range</h2><p className="muted">Either every query type is on a model that fits it, or there is not enough evidence yet. {data.skipped.length} model × query type groups were looked at.</p></section>
       )}
       {findings.map((f) => <FindingCard key={f.id} finding={f} projectId={projectId} range={range} />)}
-      {data && <NeedsEvidence rows={needsEvidence(data.skipped)} />}
+      {data && <NeedsEvidence rows={data.needsEvidence} />}
     </>
   );
 }
@@ -48,7 +48,7 @@ export function SavingsView({ projectId }: { projectId: string }) {
  * on the project's own traffic would close these gaps; until that feature exists there is no
  * button here, only the list and how to add evidence by hand.
  */
-function NeedsEvidence({ rows }: { rows: ReturnType<typeof needsEvidence> }) {
+function NeedsEvidence({ rows }: { rows: readonly NeedsEvidenceRow[] }) {
   if (rows.length === 0) return null;
   return (
     <section className="panel" data-testid="needs-evidence">
