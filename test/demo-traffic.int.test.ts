@@ -56,8 +56,9 @@ describe('demo traffic', () => {
       }
     }
 
-    // The spend with no verdict is listed per query type × model: classification and translation
-    // have no public evidence in the catalog, so the demo's ticket router and localization land here.
+    // The spend with no verdict is listed per query type × model: the catalog has no public evidence
+    // for classification, nor for translation on Claude Haiku 4.5, so the demo's ticket router and
+    // localization land here.
     expect(needsEvidence.map((row) => [row.queryType, row.model])).toEqual(
       expect.arrayContaining([['classification', 'gemini-2.5-flash'], ['translation', 'claude-haiku-4-5']]),
     );

@@ -5,7 +5,8 @@
  *   npx tsx packages/analyzer/scripts/generate-leaderboard-evidence.ts \
  *     --arena-catalog <git dir of lmarena/arena-catalog> \
  *     --livebench <git dir of LiveBench/livebench.github.io> \
- *     --arena-hard <git dir of lmarena/arena-hard-auto>
+ *     --arena-hard <git dir of lmarena/arena-hard-auto> \
+ *     --wmt25 <git dir of wmt-conference/wmt25-general-mt>
  *
  * Only figures are taken (scores and their published confidence bounds), never code. Each
  * row names the leaderboard's own entry, and the catalog id it is filed under; the entries
@@ -16,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-type QueryType = 'coding' | 'math' | 'expert_qa' | 'summarization' | 'extraction' | 'creative_writing' | 'general_chat' | 'agentic';
+type QueryType = 'coding' | 'math' | 'expert_qa' | 'summarization' | 'extraction' | 'creative_writing' | 'general_chat' | 'agentic' | 'translation';
 
 interface Source {
   readonly key: string;
@@ -47,6 +48,26 @@ const ARENA_HARD: Source = {
   commit: '196f6b826783b3da7310e361a805fa36f0be83f3',
   path: 'README.md',
   date: '2025-06-18',
+};
+
+const WMT25: Source = {
+  key: 'wmt25',
+  repository: 'wmt-conference/wmt25-general-mt',
+  commit: 'ebae87369fc8931d7f1c6faf8192e8f04a480d1f',
+  path: 'preliminary_ranking/latex_source/generated_report.tex',
+  date: '2025-08-24',
+};
+/** WMT25 metrics used (0–100 after scaling), each its own benchmark. */
+const WMT25_METRICS: readonly { column: string; label: string; scale: number; note: string }[] = [
+  { column: 'GEMBA-ESA-CMDA', label: 'GEMBA-ESA (Command A judge)', scale: 1, note: 'reference-less LLM judge, 0–100 per ~100-word segment' },
+  { column: 'XCOMET-XL', label: 'XCOMET-XL', scale: 100, note: 'learned metric (0–1, shown ×100)' },
+];
+/** Catalog id → WMT25 system. "Claude-4" is left out: the task does not say which Claude 4 model it is. */
+const WMT25_ENTRIES: Record<string, string> = {
+  'gpt-4.1': 'GPT-4.1',
+  'gemini-2.5-pro': 'Gemini-2.5-Pro',
+  'deepseek-v3': 'DeepSeek-V3',
+  'llama-4-maverick': 'Llama-4-Maverick',
 };
 
 /** The Arena rating every category's ratings are turned into a win rate against. */
@@ -393,7 +414,75 @@ function arenaHard(gitDir: string) {
   }
 }
 
+function wmt25(gitDir: string) {
+  const tex = gitShow(gitDir, WMT25);
+  // Per language pair: header columns, then one row per system (`\official ` marks the organisers' baselines).
+  const perMetric = new Map<string, Map<string, number[]>>(WMT25_METRICS.map((m) => [m.column, new Map()]));
+  const pairs: string[] = [];
+  for (const table of tex.split('\\begin{table*}').slice(1)) {
+    const pair = /\\textbf\{([^}]+)\}/.exec(table)?.[1];
+    const header = /System Name &([^\n]+)\\\\/.exec(table)?.[1]?.split('&').map((c) => c.replace(/\$[^$]*\$/g, '').trim());
+    if (!pair || !header) continue;
+    const rows = new Map<string, number[]>();
+    for (const line of table.split('\n')) {
+      const cells = line.replace(/\\\\\s*$/, '').split('&').map((c) => c.trim());
+      const name = cells[0]?.replace(/^\\official\s+/, '');
+      if (!name || !Object.values(WMT25_ENTRIES).includes(name) || cells.length !== header.length + 1) continue;
+      rows.set(name, cells.slice(1).map((c) => Number(c.replace(/\\cellcolor\{[^}]*\}/, ''))));
+    }
+    // Only pairs every mapped system translated, so the means are over the same test sets.
+    if (Object.values(WMT25_ENTRIES).some((name) => !rows.has(name))) continue;
+    let used = false;
+    for (const metric of WMT25_METRICS) {
+      const column = header.indexOf(metric.column);
+      if (column < 0) continue;
+      used = true;
+      for (const [name, values] of rows) {
+        const list = perMetric.get(metric.column)!.get(name) ?? [];
+        list.push(values[column]! * metric.scale);
+        perMetric.get(metric.column)!.set(name, list);
+      }
+    }
+    if (used) pairs.push(pair);
+  }
+  for (const metric of WMT25_METRICS) {
+    const key = `wmt25_${metric.column.replaceAll(/\W+/g, '_')}`;
+    const scores = perMetric.get(metric.column)!;
+    const n = scores.get('GPT-4.1')?.length ?? 0;
+    if (n === 0) throw new Error(`WMT25: no language pair with ${metric.column} for every system`);
+    const citation: Citation = {
+      kind: 'leaderboard',
+      publisher: 'WMT25 General MT',
+      title: `WMT25 General Machine Translation preliminary ranking, ${metric.label}`,
+      url: 'https://github.com/wmt-conference/wmt25-general-mt/',
+      repository: WMT25.repository,
+      commit: WMT25.commit,
+      path: WMT25.path,
+      harness: 'zero-shot document translation with the task’s own instructions, scored per segment by automatic metrics; preliminary (human evaluation supersedes it)',
+      licence: 'no licence file in the repository; system-level scores cited with attribution',
+      short: `WMT25 ${metric.label}, ${month(WMT25.date)}`,
+    };
+    for (const [id, name] of Object.entries(WMT25_ENTRIES)) {
+      const values = scores.get(name)!;
+      const point = round1(values.reduce((a, b) => a + b, 0) / values.length);
+      add(key, citation, {
+        id,
+        queryType: 'translation',
+        evidence: {
+          benchmark: `WMT25 general MT (preliminary), ${metric.label}, mean over ${n} language pairs`,
+          score: { low: point, high: point, point },
+          sampleSize: null,
+          method: `mean of the system-level scores over the ${n} language pairs all four systems translated (${metric.note}); no interval is published and segment counts are not in the table`,
+          date: WMT25.date,
+          note: `WMT25 system ${name}; language pairs: ${pairs.join(', ')}`,
+        },
+      });
+    }
+  }
+}
+
 arena(arg('arena-catalog'));
+wmt25(arg('wmt25'));
 livebench(arg('livebench'), LIVEBENCH_CURRENT, LIVEBENCH_CURRENT_ENTRIES);
 livebench(arg('livebench'), LIVEBENCH_APRIL_2025, LIVEBENCH_APRIL_ENTRIES);
 arenaHard(arg('arena-hard'));

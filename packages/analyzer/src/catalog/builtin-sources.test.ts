@@ -10,7 +10,7 @@ const items: { id: string; queryType: CapabilityQueryType; evidence: CapabilityE
 );
 
 /** Query types without built-in evidence, and why; the README says the same. */
-const WITHOUT_EVIDENCE: readonly CapabilityQueryType[] = ['classification', 'translation'];
+const WITHOUT_EVIDENCE: readonly CapabilityQueryType[] = ['classification'];
 
 describe('built-in evidence sources', () => {
   it('has evidence to check', () => {

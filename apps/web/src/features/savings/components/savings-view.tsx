@@ -54,20 +54,22 @@ function NeedsEvidence({ rows }: { rows: readonly NeedsEvidenceRow[] }) {
     <section className="panel" data-testid="needs-evidence">
       <h2>Needs evidence</h2>
       <p className="muted">No public benchmark (or no consistent one) covers these models on these query types, so no verdict is given. Add your own evaluation results as catalog evidence to get one.</p>
-      <table className="data">
-        <thead><tr><th>Query type</th><th>Model</th><th className="num">Calls</th><th className="num">Spend in range</th><th>Why</th></tr></thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.queryType}|${r.model}|${r.provider ?? ''}`} data-testid="needs-evidence-row">
-              <td><span className="dot" style={{ background: queryTypeColor(r.queryType) }} />{queryTypeLabel(r.queryType)}</td>
-              <td>{r.model}</td>
-              <td className="num">{formatCount(r.calls)}</td>
-              <td className="num">{formatUsd(r.spendUsd)}</td>
-              <td className="muted">{r.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-wrap">
+        <table className="data">
+          <thead><tr><th>Query type</th><th>Model</th><th className="num">Calls</th><th className="num">Spend in range</th><th>Why</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.queryType}|${r.model}|${r.provider ?? ''}`} data-testid="needs-evidence-row">
+                <td><span className="dot" style={{ background: queryTypeColor(r.queryType) }} />{queryTypeLabel(r.queryType)}</td>
+                <td>{r.model}</td>
+                <td className="num">{formatCount(r.calls)}</td>
+                <td className="num">{formatUsd(r.spendUsd)}</td>
+                <td className="muted">{r.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -120,7 +122,7 @@ function FindingCard({ finding: f, projectId, range }: { finding: Finding; proje
         </div>
       </div>
       <p className="muted small-text">{f.method}</p>
-      <details className="muted small-text" data-testid="finding-sources">
+      <details className="muted small-text finding-sources" data-testid="finding-sources">
         <summary>Sources: {sources.map((s) => s.short).join(' · ') || '—'}</summary>
         <ul>
           {sources.map((s) => (
