@@ -7,9 +7,10 @@ import { F } from './usage-stats.ts';
  * Overpaying: the cheapest way out. Among catalog models with evidence on a benchmark the
  * current model shares (never across benchmarks or harnesses; conflicting evidence is left
  * out), takes those whose headline score is at most `tolerancePoints` below the current
- * model's on every benchmark both have, that are not below a quality floor, that do not fail clearly more often on this
- * project's own calls of the query type, and whose estimated cost is lower; returns the one
- * with the largest estimated saving.
+ * model's on every benchmark both have (at least one of them with an interval or item count),
+ * that are not below a quality floor, that do not fail clearly more often on this project's
+ * own calls of the query type, and whose estimated cost is lower; returns the one with the
+ * largest estimated saving.
  */
 export function findOverpaying(context: GroupContext): FindingDraft | NoFinding {
   const { evidence, options } = context;
