@@ -26,7 +26,7 @@ export function scoreEvaluation(
   const wins = count('win');
   const ties = count('tie');
   const losses = count('loss');
-  const diffs = items.map((i) => (i.outcome === 'win' ? 1 : i.outcome === 'loss' ? -1 : 0));
+  const diffs: number[] = items.map((i) => (i.outcome === 'win' ? 1 : i.outcome === 'loss' ? -1 : 0));
   const mean = diffs.reduce((a, d) => a + d, 0) / n;
   const variance = n > 1 ? diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (n - 1) : 1;
   const half = 1.96 * Math.sqrt(variance / n);
