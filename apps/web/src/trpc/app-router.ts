@@ -1,4 +1,5 @@
 import { apiKeysRouter } from '@/features/api-keys/server/api-keys-router';
+import { evaluationsRouter } from '@/features/evaluations/server/evaluations-router';
 import { callsRouter } from '@/features/calls/server/calls-router';
 import { modelsRouter } from '@/features/models/server/models-router';
 import { queryTypesRouter } from '@/features/query-types/server/query-types-router';
@@ -18,6 +19,7 @@ import { createCallerFactory, router } from './init';
 export const appRouter = router({
   rules: rulesRouter,
   savings: savingsRouter,
+  evaluations: evaluationsRouter,
   apiKeys: apiKeysRouter,
   calls: callsRouter,
   models: modelsRouter,

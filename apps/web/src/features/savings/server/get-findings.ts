@@ -1,5 +1,6 @@
 import { computeFindings, periodBuckets, type FindingsResult } from '@tierlens/analyzer';
 import type { Db } from '@tierlens/db';
+import { evaluationEvidence } from '@tierlens/evals';
 import { loadAdviceInputs } from '@tierlens/reports';
 import { loadReportRows } from '@tierlens/reports/load-report-rows';
 import type { TimeRange } from '@/features/analytics/lib/time-range';
@@ -20,13 +21,14 @@ export async function getFindings(db: Db, project: { id: string; organizationId:
   const period = { start: range.from, end: range.to };
   const options = { bucketAlignment: 'utc-midnight' } as const;
   const { daysPerBucket, firstBucketStart } = periodBuckets(period, options.bucketAlignment);
-  const [rows, { catalog, priceOverrides }] = await Promise.all([
+  const [rows, { catalog, priceOverrides }, featureEvidence] = await Promise.all([
     loadReportRows(db, project.id, range, {
       bucket: daysPerBucket > 0 ? { everyDays: daysPerBucket, origin: new Date(firstBucketStart) } : 'range',
       groupBy: ['provider', 'model', 'queryType', 'feature'],
     }),
     loadAdviceInputs(db, project),
+    evaluationEvidence(db, project.id),
   ]);
-  const result = computeFindings({ rows, period, catalog, priceOverrides, options });
+  const result = computeFindings({ rows, period, catalog, priceOverrides, featureEvidence, options });
   return { ...result, needsEvidence: needsEvidence(result.skipped) };
 }
