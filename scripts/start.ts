@@ -16,6 +16,7 @@ import { readIngestConfig, startIngest } from '@tierlens/ingest';
 import { generateDemoTraffic } from './demo/generate-demo-traffic.ts';
 import { init } from '@tierlens/sdk';
 import { createMailer, createReportScheduler, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
+import { createReplayRunner, deriveCredentialsKey, type ReplayRunner } from '@tierlens/evals';
 
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
 const dev = process.env.TIERLENS_WEB_DEV === '1';
@@ -29,6 +30,7 @@ if (database.migrations.applied.length) log(`Applied migrations: ${database.migr
 let web: ChildProcess | null = null;
 let ingest: Awaited<ReturnType<typeof startIngest>> | null = null;
 let reports: { scheduler: ReportScheduler; db: Db } | null = null;
+let evals: ReplayRunner | null = null;
 let stopping = false;
 
 async function stop(code = 0): Promise<never> {
@@ -43,6 +45,7 @@ async function stop(code = 0): Promise<never> {
     }
     await ingest?.close().catch(() => {});
     await reports?.scheduler.stop().catch(() => {});
+    await evals?.stop().catch(() => {});
     await reports?.db.$disconnect().catch(() => {});
     await database.close().catch((e) => console.error(e));
     log('Stopped.');
@@ -80,8 +83,15 @@ try {
   reports.scheduler.start();
   log(`Weekly reports: ${mailer.transport === 'smtp' ? 'sent through SMTP_URL' : `no SMTP_URL, so written as .eml files to ${mailer.outboxDir}`}`);
 
+  // Replay evaluations, beside the reports and on their connections: each run is claimed in Postgres,
+  // so a restart resumes it. The dashboard seals provider keys with the same key.
+  const credentialsKey = process.env.TIERLENS_CREDENTIALS_KEY ?? readOrCreateSecret(join(dbConfig.dataDir, 'credentials-key'));
+  evals = createReplayRunner({ db: reportsDb, credentialsKey: deriveCredentialsKey(credentialsKey), log: (l) => console.error(`[evals] ${l}`) });
+  evals.start();
+
   const env = {
     ...process.env,
+    TIERLENS_CREDENTIALS_KEY: credentialsKey,
     DATABASE_URL: database.url,
     // The dashboard writes "send me this now" reports to the same outbox as the scheduler.
     TIERLENS_DATA_DIR: dbConfig.dataDir,
