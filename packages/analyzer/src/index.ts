@@ -38,3 +38,5 @@ export { FORECAST_HISTORY_DAYS, ZForecastInput, forecastPeriodSpend } from './fo
 export type { DailySpend, ForecastInput, PeriodForecast } from './forecast/forecast-period-spend.ts';
 export { DEFAULT_BUDGET_THRESHOLDS, ZBudgetThresholds, evaluateBudget } from './budgets/evaluate-budget.ts';
 export type { BudgetBasis, BudgetCrossing, BudgetStatus } from './budgets/evaluate-budget.ts';
+export { BUILTIN_MODEL_RETIREMENTS, ZModelRetirement, modelLifecycle } from './catalog/model-lifecycle.ts';
+export type { ModelLifecycle, ModelRetirement } from './catalog/model-lifecycle.ts';
