@@ -1,7 +1,6 @@
-import { evaluateBudget, forecastPeriodSpend, type BudgetStatus, type PeriodForecast } from '@tierlens/analyzer';
 import { enqueueNotification, loadBudgetDailySpend, type Db } from '@tierlens/db';
 import type { BudgetThresholdEvent } from './alert-event.ts';
-import { budgetPeriod, type BudgetPeriod } from './budget-period.ts';
+import { budgetPeriod, evaluateBudget, forecastPeriodSpend, type BudgetPeriod, type BudgetStatus, type PeriodForecast } from '@tierlens/analyzer';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

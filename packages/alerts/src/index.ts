@@ -3,7 +3,6 @@
 export { ZAlertEvent, ZBudgetThresholdEvent, ZSpendAnomalyEvent, type AlertEvent, type BudgetThresholdEvent, type SpendAnomalyEvent } from './alert-event.ts';
 export { alertMessage } from './alert-message.ts';
 export { createAlertScheduler, type AlertScheduler, type AlertSchedulerOptions, type AlertTick } from './alert-scheduler.ts';
-export { budgetPeriod, type BudgetPeriod } from './budget-period.ts';
 export { NOTIFICATION_LEASE_MS, NOTIFICATION_MAX_ATTEMPTS, deliverNotifications, notificationBackoffMs } from './deliver-notifications.ts';
 export { detectAnomalies } from './detect-anomalies.ts';
 export { evaluateBudgets, type BudgetRecord, type BudgetView } from './evaluate-budgets.ts';

@@ -40,3 +40,7 @@ export { DEFAULT_BUDGET_THRESHOLDS, ZBudgetThresholds, evaluateBudget } from './
 export type { BudgetBasis, BudgetCrossing, BudgetStatus } from './budgets/evaluate-budget.ts';
 export { BUILTIN_MODEL_RETIREMENTS, ZModelRetirement, modelLifecycle } from './catalog/model-lifecycle.ts';
 export type { ModelLifecycle, ModelRetirement } from './catalog/model-lifecycle.ts';
+export { budgetPeriod, type BudgetPeriod } from './budgets/budget-period.ts';
+
+// Calendar days in a time zone (reports, budgets).
+export { addDays, localParts, zonedTime } from './time/zoned-time.ts';

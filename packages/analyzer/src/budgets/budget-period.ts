@@ -1,4 +1,4 @@
-import { addDays, localParts, zonedTime } from '@tierlens/reports';
+import { addDays, localParts, zonedTime } from '../time/zoned-time.ts';
 
 /** A budget's current period: local days `[firstDay, endDay)` and the instants they span. */
 export interface BudgetPeriod {
