@@ -54,6 +54,14 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'reports.preview': (v) => ({ projectId: v.project.id }),
   'reports.sendNow': (v) => ({ projectId: v.project.id }),
   'reports.outbox': (v) => ({ projectId: v.project.id }),
+  'budgets.watch': (v) => ({ projectId: v.project.id }),
+  'budgets.list': (v) => ({ projectId: v.project.id }),
+  'budgets.create': (v) => ({ projectId: v.project.id, budget: { name: 'intruder', scope: 'organization', period: 'month', timeZone: 'UTC', limitUsd: '1' } }),
+  'budgets.delete': (v) => ({ projectId: v.project.id, budgetId: UUID }),
+  'notificationChannels.list': (v) => ({ organizationId: v.org.id }),
+  'notificationChannels.create': (v) => ({ organizationId: v.org.id, channel: { kind: 'webhook', name: 'intruder', target: 'http://127.0.0.1:9/x', events: ['budget'] } }),
+  'notificationChannels.delete': (v) => ({ organizationId: v.org.id, channelId: UUID }),
+  'notificationChannels.deliveries': (v) => ({ organizationId: v.org.id }),
 };
 
 /**

@@ -1,6 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { StackedSpendChart } from '@/components/charts/stacked-spend-chart';
+import { SpendWatchPanel } from '@/features/budgets/components/spend-watch-panel';
 import { FirstCallEmptyState } from '@/features/projects/components/first-call-empty-state';
 import { RANGE_LABELS } from '@/features/analytics/lib/time-range';
 import { colorOf, queryTypeColor } from '@/lib/colors';
@@ -53,6 +54,7 @@ export function OverviewView({ projectId }: { projectId: string }) {
               {data.unpricedModels.map((m) => `${m.model} (${formatCount(m.calls)})`).join(', ')}. Add a price override in Settings.
             </div>
           )}
+          <SpendWatchPanel projectId={projectId} />
           <section className="panel">
             <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
               <h2>Spend over time</h2>
