@@ -35,6 +35,15 @@ export function CallsView({ projectId }: { projectId: string }) {
         <Select label="Feature" value={filters.feature} options={facets.data?.features} onChange={set('feature')} />
         <Select label="Environment" value={filters.environment} options={facets.data?.environments} onChange={set('environment')} />
         <Select label="Status" value={filters.status} options={['ok', 'error']} onChange={set('status')} />
+        <a
+          className="button-link"
+          style={{ alignSelf: 'end' }}
+          data-testid="calls-csv"
+          href={`/p/${projectId}/calls/export?${new URLSearchParams({ from: range.from.toISOString(), to: range.to.toISOString(), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) })}`}
+          download
+        >
+          Download CSV
+        </a>
       </div>
       <section className="panel table-wrap">
         {list.error && <p className="error">{list.error.message}</p>}

@@ -74,6 +74,11 @@ export function OverviewView({ projectId }: { projectId: string }) {
           </section>
           <section className="panel">
             <h2>Top features</h2>
+            <p className="small-text">
+              <a data-testid="spend-csv" href={`/p/${projectId}/export/rollups?${new URLSearchParams({ from: range.from.toISOString(), to: range.to.toISOString(), bucket: 'day', groupBy: 'model,queryType,feature' })}`} download>
+                Download spend by day, model, query type and feature (CSV)
+              </a>
+            </p>
             <table className="data">
               <thead><tr><th>Feature</th><th className="num">Spend</th><th className="num">Calls</th></tr></thead>
               <tbody>
