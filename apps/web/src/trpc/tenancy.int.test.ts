@@ -18,6 +18,7 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'apiKeys.revoke': (v) => ({ projectId: v.project.id, apiKeyId: v.apiKey.id }),
   'calls.list': (v) => ({ projectId: v.project.id, filters: { range } }),
   'calls.facets': (v) => ({ projectId: v.project.id, range }),
+  'calls.trace': (v) => ({ projectId: v.project.id, traceId: 'a'.repeat(32) }),
   'calls.get': (v) => ({ projectId: v.project.id, traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), startTime: new Date() }),
   'models.stats': (v) => ({ projectId: v.project.id, range }),
   'overview.get': (v) => ({ projectId: v.project.id, range }),
