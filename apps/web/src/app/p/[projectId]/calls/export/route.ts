@@ -5,7 +5,7 @@ import { getDb } from '@/server/db';
 
 export const dynamic = 'force-dynamic';
 
-/** The project's calls as CSV, streamed: `?from&to` (ISO) and the Calls page's filters (`model`, `queryType`, `feature`, `environment`, `status`). */
+/** The project's calls as CSV, streamed: `?from&to` (ISO) and the Calls page's filters (`model`, `queryType`, `feature`, `environment`, `status`, `endUserId`). */
 export async function GET(req: Request, { params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const db = getDb();
@@ -13,7 +13,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ projectI
     db, req, projectId, ZCallFilters,
     (q) => ({
       range: { from: q.get('from'), to: q.get('to') },
-      ...Object.fromEntries(['model', 'queryType', 'feature', 'environment', 'status'].flatMap((k) => (q.get(k) ? [[k, q.get(k)]] : []))),
+      ...Object.fromEntries(['model', 'queryType', 'feature', 'environment', 'status', 'endUserId'].flatMap((k) => (q.get(k) ? [[k, q.get(k)]] : []))),
     }),
     (filters) => streamCallsCsv(db, projectId, filters),
     `tierlens-calls-${new Date().toISOString().slice(0, 10)}.csv`,
