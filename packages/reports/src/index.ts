@@ -15,10 +15,7 @@ export {
   formatWeek,
   queryTypeLabel,
 } from './format-report.ts';
-export { loadAdviceInputs, loadOrganizationCatalog, loadPriceOverrides } from './load-advice-inputs.ts';
 export { renderInvitationEmail, type InvitationEmailInput } from './invitation-email.tsx';
-export { repriceStoredCalls, type RepriceScope, type RepriceSummary } from './reprice-stored-calls.ts';
-export { loadReportRowSets, loadReportRows, type LoadReportOptions, type ReportDimension, type ReportRange } from './load-report-rows.ts';
 export { loadWeeklyReport, type LoadWeeklyReportInput } from './load-weekly-report.ts';
 export { listDueReports, type DueReport } from './list-due-reports.ts';
 export { createMailer, readMailerConfig, type Mailer, type MailerConfig, type OutgoingEmail, type SentEmail } from './mailer.ts';

@@ -4,7 +4,7 @@ import { formatUsd, parseUsd } from '../prices/money.ts';
 import { ruleFrom } from '../rules/synthesize-rules.ts';
 import { buildModelStats } from './build-model-stats.ts';
 import { buildQueryTypeMatrix } from './build-query-type-matrix.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 import { summarizeSpend } from './summarize-spend.ts';
 import type {
   ReportWeek,
@@ -43,9 +43,9 @@ export interface BuildWeeklyReportInput {
   readonly project: { readonly id: string; readonly name: string };
   readonly week: ReportWeek;
   /** The week's rollup rows, in any bucket, grouped at least by provider, model and query type. */
-  readonly current: readonly ReportRow[];
+  readonly current: readonly RollupRow[];
   /** The week before, grouped the same way (for the changes). */
-  readonly previous: readonly ReportRow[];
+  readonly previous: readonly RollupRow[];
   /** `computeFindings` over the week's rows; null when findings are not computed. */
   readonly findings: FindingsResult | null;
   /** The dashboard's public URL, for the links. */

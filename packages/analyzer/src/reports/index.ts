@@ -1,4 +1,3 @@
-export type { ReportRow } from './report-row.ts';
 export { summarizeSpend, totalsOf, type SpendSummary, type SpendTotals } from './summarize-spend.ts';
 export { buildSpendSeries, type SeriesDimension, type SpendSeries } from './build-spend-series.ts';
 export { buildModelStats, type ModelStats } from './build-model-stats.ts';

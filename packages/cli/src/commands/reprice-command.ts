@@ -1,5 +1,4 @@
-import type { Db } from '@tierlens/db';
-import { repriceStoredCalls } from '@tierlens/reports';
+import { type Db, repriceStoredCalls } from '@tierlens/db';
 import type { ParsedArgs } from '../parse-args.ts';
 import { UsageError } from './project-commands.ts';
 

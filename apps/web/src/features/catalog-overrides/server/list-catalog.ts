@@ -1,6 +1,5 @@
 import { CAPABILITY_QUERY_TYPES, DEFAULT_CATALOG, ZModelTier, buildCatalog, type CapabilityQueryType, type CapabilityEvidence, type ModelTier } from '@tierlens/analyzer';
-import type { Db } from '@tierlens/db';
-import { loadCatalogOverrides } from './load-catalog-overrides';
+import { type Db, loadCatalogOverrides } from '@tierlens/db';
 
 export interface CatalogModelView {
   id: string;

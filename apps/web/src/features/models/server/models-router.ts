@@ -1,7 +1,6 @@
 import { buildModelStats } from '@tierlens/analyzer';
 import { z } from 'zod';
-import { loadOrganizationCatalog } from '@tierlens/reports';
-import { loadReportRows } from '@tierlens/reports/load-report-rows';
+import { loadOrganizationCatalog, loadRollupRows } from '@tierlens/db';
 import { ZTimeRange } from '@/features/analytics/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 
@@ -11,7 +10,7 @@ export const modelsRouter = router({
     .input(z.object({ range: ZTimeRange }))
     .query(async ({ ctx, input }) => {
       const [rows, catalog] = await Promise.all([
-        loadReportRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['provider', 'model'] }),
+        loadRollupRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['provider', 'model'] }),
         loadOrganizationCatalog(ctx.db, ctx.project.organizationId),
       ]);
       return buildModelStats(rows, catalog);

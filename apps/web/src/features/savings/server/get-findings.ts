@@ -1,7 +1,5 @@
 import { computeFindings, periodBuckets, type FindingsResult } from '@tierlens/analyzer';
-import type { Db } from '@tierlens/db';
-import { loadAdviceInputs } from '@tierlens/reports';
-import { loadReportRows } from '@tierlens/reports/load-report-rows';
+import { type Db, loadAdviceInputs, loadRollupRows } from '@tierlens/db';
 import type { TimeRange } from '@/features/analytics/lib/time-range';
 
 /**
@@ -17,7 +15,7 @@ export async function getFindings(db: Db, project: { id: string; organizationId:
   const options = { bucketAlignment: 'utc-midnight' } as const;
   const { daysPerBucket, firstBucketStart } = periodBuckets(period, options.bucketAlignment);
   const [rows, { catalog, priceOverrides }] = await Promise.all([
-    loadReportRows(db, project.id, range, {
+    loadRollupRows(db, project.id, range, {
       bucket: daysPerBucket > 0 ? { everyDays: daysPerBucket, origin: new Date(firstBucketStart) } : 'range',
       groupBy: ['provider', 'model', 'queryType', 'feature'],
     }),

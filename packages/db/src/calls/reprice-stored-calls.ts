@@ -1,6 +1,9 @@
 import { formatUsd, normalizeModel, normalizeProvider, repriceCalls, selectOverride, type PriceOverride, type RepriceCallInput } from '@tierlens/analyzer';
-import { Prisma, type Db } from '@tierlens/db';
-import { loadPriceOverrides } from './load-advice-inputs.ts';
+import type { Db } from '../client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { loadPriceOverrides } from '../overrides/load-price-overrides.ts';
+import { withConflictRetry } from '../retry-on-conflict.ts';
+import { ROLLUP_DIMENSIONS } from '../rollups/rollup-measures.ts';
 
 /** Which stored calls to price again: a project's calls from `from` (to `to`) whose price a changed override decides. */
 export interface RepriceScope {
@@ -23,7 +26,6 @@ export interface RepriceSummary {
 }
 
 const FAR_FUTURE = new Date('9999-01-01T00:00:00Z');
-const DEADLOCK_RETRIES = 3;
 
 interface StoredCall {
   trace_id: string;
@@ -73,7 +75,7 @@ export async function repriceStoredCalls(db: Db, scope: RepriceScope, options: {
   let after: Cursor | null = null;
   for (;;) {
     const cursor: Cursor | null = after;
-    const batch: Batch = await withDeadlockRetry<Batch>(() =>
+    const batch: Batch = await withConflictRetry<Batch>(() =>
       db.$transaction(
         async (tx): Promise<Batch> => {
           const priceOverrides = await loadPriceOverrides(tx as unknown as Db, { id: scope.projectId, organizationId: scope.organizationId });
@@ -146,14 +148,15 @@ async function applyBatch(tx: Db, projectId: string, rows: StoredCall[], overrid
     result.rollupDeltas.map((d) => ({ hour: d.hour.toISOString(), provider: d.provider, model: d.model, query_type: d.queryType, feature: d.feature, environment: d.environment, delta: d.costUsdDelta, unpriced: d.unpricedCallsDelta })),
   );
   const D = Prisma.raw(`d(hour timestamptz, provider text, model text, query_type text, feature text, environment text, delta text, unpriced int)`);
-  const DIMS = Prisma.raw(`r.provider = d.provider AND r.model = d.model AND r.query_type = d.query_type AND r.feature = d.feature AND r.environment = d.environment`);
+  const DIMS = Prisma.raw(ROLLUP_DIMENSIONS.map((c) => `r.${c} = d.${c}`).join(' AND '));
+  const LOCK_ORDER = Prisma.raw(ROLLUP_DIMENSIONS.map((c) => `r.${c}`).join(', '));
   // Rollup rows are locked in key order first, the order the ingest's upserts take them in.
   await tx.$queryRaw`
     SELECT 1 FROM call_rollups_hourly AS r JOIN jsonb_to_recordset(${deltas}::jsonb) AS ${D} ON r.project_id = ${projectId}::uuid AND r.hour = d.hour AND ${DIMS}
-    ORDER BY r.hour, r.provider, r.model, r.query_type, r.feature, r.environment FOR UPDATE OF r`;
+    ORDER BY r.hour, ${LOCK_ORDER} FOR UPDATE OF r`;
   await tx.$queryRaw`
     SELECT 1 FROM call_rollups_daily AS r JOIN jsonb_to_recordset(${deltas}::jsonb) AS ${D} ON r.project_id = ${projectId}::uuid AND r.day = date_trunc('day', d.hour, 'UTC') AND ${DIMS}
-    ORDER BY r.day, r.provider, r.model, r.query_type, r.feature, r.environment FOR UPDATE OF r`;
+    ORDER BY r.day, ${LOCK_ORDER} FOR UPDATE OF r`;
   const updated = await tx.$executeRaw`
     UPDATE llm_calls AS c SET cost_usd = v.cost::numeric, price_version = v.pv
     FROM jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) AS v(trace_id text, span_id text, start_key text, cost text, pv text)
@@ -173,15 +176,4 @@ async function applyBatch(tx: Db, projectId: string, rows: StoredCall[], overrid
     throw new Error(`re-pricing found ${updated} of ${changed.length} calls and ${hourly} of ${result.rollupDeltas.length} hourly rollup rows; nothing was changed`);
   }
   return { changed: changed.length, deltaE10: result.rollupDeltas.reduce((sum, d) => sum + d.costUsdE10Delta, 0n) };
-}
-
-async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      const text = String((error as { message?: unknown })?.message ?? error);
-      if (attempt >= DEADLOCK_RETRIES || !/40P01|40001|deadlock detected|could not serialize/.test(text)) throw error;
-    }
-  }
 }

@@ -1,4 +1,5 @@
-import { Prisma, type Db } from '@tierlens/db';
+import type { Db } from '../client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 
 /**
  * A delivery this process holds: `attempts` is the claim's fencing token, since every claim

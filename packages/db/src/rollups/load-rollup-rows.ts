@@ -1,16 +1,12 @@
-import type { ReportRow } from '@tierlens/analyzer';
-import { Prisma, type Db } from '@tierlens/db';
-
-/** A time range `[from, to)`; the rollups are read to whole hours around it. */
-export interface ReportRange {
-  from: Date;
-  to: Date;
-}
+import type { RollupRow, TimeRange } from '@tierlens/analyzer';
+import type { Db } from '../client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { ROLLUP_MEASURE_COLUMNS, readRollupMeasures, rollupMeasureSums } from './rollup-measures.ts';
 
 /** Dimensions a page groups by; the others come back as '' (summed over). */
-export type ReportDimension = 'provider' | 'model' | 'queryType' | 'feature' | 'environment';
+export type RollupDimension = 'provider' | 'model' | 'queryType' | 'feature' | 'environment';
 
-export interface LoadReportOptions {
+export interface LoadRollupOptions {
   /**
    * Time bucket of the rows: a UTC day, an hour, the whole range in one row, or buckets of
    * `everyDays` days laid from `origin`, a UTC midnight (each row dated at its bucket's start, and
@@ -18,22 +14,16 @@ export interface LoadReportOptions {
    * (`periodBuckets(period, 'utc-midnight')`), so they get a row per bucket instead of per day.
    */
   bucket: 'day' | 'hour' | 'range' | { everyDays: number; origin: Date };
-  groupBy: readonly ReportDimension[];
+  groupBy: readonly RollupDimension[];
 }
 
-const DIM_COLUMNS: Record<ReportDimension, string> = {
+const DIM_COLUMNS: Record<RollupDimension, string> = {
   provider: 'provider',
   model: 'model',
   queryType: 'query_type',
   feature: 'feature',
   environment: 'environment',
 };
-
-const SUMS = `sum(calls)::bigint AS calls, sum(error_calls)::bigint AS error_calls, sum(truncated_calls)::bigint AS truncated_calls,
-  sum(unpriced_calls)::bigint AS unpriced_calls, sum(input_tokens)::bigint AS input_tokens, sum(output_tokens)::bigint AS output_tokens,
-  sum(cache_read_tokens)::bigint AS cache_read_tokens, sum(cache_write_tokens)::bigint AS cache_write_tokens,
-  sum(reasoning_tokens)::bigint AS reasoning_tokens, sum(cost_usd)::text AS cost_usd, sum(duration_ms_sum) AS duration_ms_sum,
-  sum(ttft_ms_sum) AS ttft_ms_sum, sum(ttft_calls)::bigint AS ttft_calls`;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -44,17 +34,17 @@ const HOUR = 3_600_000;
  * rollups and only the partial days at the range's edges from the hourly ones, so a 90-day page
  * reads a few thousand rows. The analyzer then shapes these rows into what the page shows.
  */
-export async function loadReportRows(db: Db, projectId: string, range: ReportRange, options: LoadReportOptions): Promise<ReportRow[]> {
-  const [rows] = await loadReportRowSets(db, projectId, range, [options]);
+export async function loadRollupRows(db: Db, projectId: string, range: TimeRange, options: LoadRollupOptions): Promise<RollupRow[]> {
+  const [rows] = await loadRollupRowSets(db, projectId, range, [options]);
   return rows!;
 }
 
 /**
  * Several groupings of the same rollups in one scan (`GROUPING SETS`): the rows of each entry of
- * `sets`, in order, as `loadReportRows` would return them one by one. A page that shows the
+ * `sets`, in order, as `loadRollupRows` would return them one by one. A page that shows the
  * same range several ways (the overview) reads the rollups once instead of once per chart.
  */
-export async function loadReportRowSets(db: Db, projectId: string, range: ReportRange, sets: readonly LoadReportOptions[]): Promise<ReportRow[][]> {
+export async function loadRollupRowSets(db: Db, projectId: string, range: TimeRange, sets: readonly LoadRollupOptions[]): Promise<RollupRow[][]> {
   const from = Math.floor(range.from.getTime() / HOUR) * HOUR;
   const to = Math.ceil(range.to.getTime() / HOUR) * HOUR;
   const dayFrom = Math.ceil(from / DAY) * DAY;
@@ -62,7 +52,7 @@ export async function loadReportRowSets(db: Db, projectId: string, range: Report
   const useDaily = sets.every((set) => set.bucket !== 'hour') && dayFrom < dayTo;
   // Each distinct time bucket is one column of the inner select; 'range' needs none.
   const bucketColumns = new Map<string, string>();
-  const bucketColumnOf = (bucket: LoadReportOptions['bucket']) => {
+  const bucketColumnOf = (bucket: LoadRollupOptions['bucket']) => {
     if (bucket === 'range') return null;
     const expr = bucketExpression(bucket, from, range.from.getTime());
     if (!bucketColumns.has(expr)) bucketColumns.set(expr, `b${bucketColumns.size}`);
@@ -79,8 +69,7 @@ export async function loadReportRowSets(db: Db, projectId: string, range: Report
   const distinct = [...new Map(groupings.map((g) => [maskOf(g.columns), g.columns])).entries()];
   const inner = [...[...bucketColumns].map(([expr, name]) => `${expr} AS ${name}`), ...Object.values(DIM_COLUMNS)].join(', ');
   const groupingSets = distinct.map(([, columns]) => `(${columns.join(', ')})`).join(', ');
-  const cols = `provider, model, query_type, feature, environment, calls, error_calls, truncated_calls, unpriced_calls, input_tokens,
-    output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, duration_ms_sum, ttft_ms_sum, ttft_calls`;
+  const cols = `${Object.values(DIM_COLUMNS).join(', ')}, ${ROLLUP_MEASURE_COLUMNS}`;
   const parts = useDaily
     ? Prisma.sql`
         SELECT day AS t, ${Prisma.raw(cols)} FROM call_rollups_daily WHERE project_id = ${projectId}::uuid AND day >= ${new Date(dayFrom)} AND day < ${new Date(dayTo)}
@@ -89,24 +78,23 @@ export async function loadReportRowSets(db: Db, projectId: string, range: Report
           AND ((hour >= ${new Date(from)} AND hour < ${new Date(dayFrom)}) OR (hour >= ${new Date(dayTo)} AND hour < ${new Date(to)}))`
     : Prisma.sql`
         SELECT hour AS t, ${Prisma.raw(cols)} FROM call_rollups_hourly WHERE project_id = ${projectId}::uuid AND hour >= ${new Date(from)} AND hour < ${new Date(to)}`;
-  const measures = 'calls, error_calls, truncated_calls, unpriced_calls, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, duration_ms_sum, ttft_ms_sum, ttft_calls';
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT ${Prisma.raw(allColumns.length ? `GROUPING(${allColumns.join(', ')})` : '0')} AS grouping_mask, ${Prisma.raw([...allColumns, ''].join(', '))}${Prisma.raw(SUMS)}
-    FROM (SELECT ${Prisma.raw(inner)}, ${Prisma.raw(measures)} FROM (${parts}) AS p) AS r
+    SELECT ${Prisma.raw(allColumns.length ? `GROUPING(${allColumns.join(', ')})` : '0')} AS grouping_mask, ${Prisma.raw([...allColumns, ''].join(', '))}${Prisma.raw(rollupMeasureSums())}
+    FROM (SELECT ${Prisma.raw(inner)}, ${Prisma.raw(ROLLUP_MEASURE_COLUMNS)} FROM (${parts}) AS p) AS r
     GROUP BY GROUPING SETS (${Prisma.raw(groupingSets)})`;
-  const byMask = new Map<number, ReportRow[]>(distinct.map(([mask]) => [mask, []]));
+  const byMask = new Map<number, RollupRow[]>(distinct.map(([mask]) => [mask, []]));
   // A whole-range row is dated at the exact start, so an analyzer filtering on the period keeps it.
   const rangeLabel = new Date(range.from.getTime());
   const bucketNames = [...bucketColumns.values()];
   for (const r of rows) {
     const mask = Number(r.grouping_mask);
     const bucketOfRow = bucketNames.find((c) => r[c] != null);
-    byMask.get(mask)!.push(toReportRow(r, bucketOfRow ? (r[bucketOfRow] as Date) : rangeLabel));
+    byMask.get(mask)!.push(toRollupRow(r, bucketOfRow ? (r[bucketOfRow] as Date) : rangeLabel));
   }
   return groupings.map((g) => byMask.get(maskOf(g.columns))!);
 }
 
-function toReportRow(r: Record<string, unknown>, bucket: Date): ReportRow {
+function toRollupRow(r: Record<string, unknown>, bucket: Date): RollupRow {
   return {
     hour: bucket,
     provider: (r.provider as string | null) ?? '',
@@ -114,23 +102,11 @@ function toReportRow(r: Record<string, unknown>, bucket: Date): ReportRow {
     queryType: (r.query_type as string | null) ?? '',
     feature: (r.feature as string | null) ?? '',
     environment: (r.environment as string | null) ?? '',
-    calls: Number(r.calls),
-    errorCalls: Number(r.error_calls),
-    truncatedCalls: Number(r.truncated_calls),
-    unpricedCalls: Number(r.unpriced_calls),
-    inputTokens: Number(r.input_tokens),
-    outputTokens: Number(r.output_tokens),
-    cacheReadTokens: Number(r.cache_read_tokens),
-    cacheWriteTokens: Number(r.cache_write_tokens),
-    reasoningTokens: Number(r.reasoning_tokens),
-    costUsd: String(r.cost_usd ?? '0'),
-    durationMsSum: Number(r.duration_ms_sum ?? 0),
-    ttftMsSum: Number(r.ttft_ms_sum ?? 0),
-    ttftCalls: Number(r.ttft_calls),
+    ...(readRollupMeasures(r) as Omit<RollupRow, 'hour' | 'provider' | 'model' | 'queryType' | 'feature' | 'environment'>),
   };
 }
 
-function bucketExpression(bucket: Exclude<LoadReportOptions['bucket'], 'range'>, hourFrom: number, exactFrom: number): string {
+function bucketExpression(bucket: Exclude<LoadRollupOptions['bucket'], 'range'>, hourFrom: number, exactFrom: number): string {
   // A range that starts mid-day labels its first, partial day with the range's start, so no row
   // is dated before the period the caller asked for.
   if (bucket === 'day') return `greatest(date_trunc('day', t, 'UTC'), to_timestamp(${hourFrom / 1000}))`;

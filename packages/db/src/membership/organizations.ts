@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from './client.ts';
+import type { Db } from '../client.ts';
 
 /** Roles a member can hold, from most to least privileged. */
 export const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;

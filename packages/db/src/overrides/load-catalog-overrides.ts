@@ -1,5 +1,6 @@
 import { ZCatalogOverride, type CatalogOverride } from '@tierlens/analyzer';
-import type { Db, Prisma } from '@tierlens/db';
+import type { Db } from '../client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 
 /** A stored catalog override; `override` is null when it no longer passes `ZCatalogOverride`. */
 export interface StoredCatalogOverride {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from './client.ts';
+import type { Db } from '../client.ts';
 
 const KEY_PREFIX = 'tl_';
 /** Characters of the key kept in clear to recognise it in lists. */
