@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUsd, parseUsd, priceCall, type PriceOverride } from '@tierlens/analyzer';
-import { createProject, repriceStoredCalls, insertCalls, type CallRow } from '@tierlens/db';
+import { createProject, insertCalls, type CallRow } from '@tierlens/db';
+import { repriceStoredCalls } from '@tierlens/db/advice';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import { callerFor } from '@/test-support/caller-for';
 

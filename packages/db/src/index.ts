@@ -1,15 +1,15 @@
 // The data layer: every table family's reads and writes, one module each, used by every app.
-// Start-up concerns (embedded Postgres, migrations) live in `@tierlens/db/runtime` so the web
+// Modules that run the analyzer (catalog, advice inputs, re-pricing) are in `@tierlens/db/advice`,
+// so that loading this entry stays light. Start-up concerns (embedded Postgres, migrations) live in `@tierlens/db/runtime` so the web
 // bundle does not pull them in.
 export { createDb, type Db } from './client.ts';
 export { Prisma } from './generated/prisma/client.ts';
 export { queryRows, type Queryable } from './query-rows.ts';
 export { isRetryableConflict, sqlStateOf, withConflictRetry, type RetryOptions } from './retry-on-conflict.ts';
 
-// Calls (`llm_calls`, `call_span_keys`): the ingest's insert and re-pricing.
+// Calls (`llm_calls`, `call_span_keys`): the ingest's insert (re-pricing is in `@tierlens/db/advice`).
 export type { CallRow } from './calls/call-row.ts';
 export { insertCalls, type InsertCallsOptions, type InsertResult, type RejectedCall } from './calls/insert-calls.ts';
-export { repriceStoredCalls, type RepriceScope, type RepriceSummary } from './calls/reprice-stored-calls.ts';
 
 // Rollups (`call_rollups_hourly`, `call_rollups_daily`): the one list of measures and the reads.
 export {
@@ -24,10 +24,8 @@ export {
 } from './rollups/rollup-measures.ts';
 export { loadRollupRowSets, loadRollupRows, type LoadRollupOptions, type RollupDimension } from './rollups/load-rollup-rows.ts';
 
-// Price and catalog overrides (`price_overrides`, `catalog_overrides`).
+// Price overrides (`price_overrides`); catalog overrides are in `@tierlens/db/advice`.
 export { loadPriceOverrides } from './overrides/load-price-overrides.ts';
-export { loadCatalogOverrides, type StoredCatalogOverride } from './overrides/load-catalog-overrides.ts';
-export { loadAdviceInputs, loadOrganizationCatalog } from './overrides/load-advice-inputs.ts';
 export { PRICE_OVERRIDE_CACHE_MS } from './overrides/price-override-freshness.ts';
 
 // API keys (`api_keys`).

@@ -1,5 +1,6 @@
 import { buildWeeklyReport, computeFindings, type ReportWeek, type WeeklyReport } from '@tierlens/analyzer';
-import { loadAdviceInputs, loadRollupRows, type Db } from '@tierlens/db';
+import { loadRollupRows, type Db } from '@tierlens/db';
+import { loadAdviceInputs } from '@tierlens/db/advice';
 import { addDays, hourAligned, reportWeek } from './report-week.ts';
 
 export interface LoadWeeklyReportInput {

@@ -1,4 +1,5 @@
-import { type Db, repriceStoredCalls } from '@tierlens/db';
+import { type Db } from '@tierlens/db';
+import { repriceStoredCalls } from '@tierlens/db/advice';
 import type { ParsedArgs } from '../parse-args.ts';
 import { UsageError } from './project-commands.ts';
 

@@ -1,5 +1,6 @@
 import { DEFAULT_CATALOG, ZCatalogOverride, buildCatalog, lookupModel, type CatalogEntry, type CatalogOverride } from '@tierlens/analyzer';
-import { type Db, type Prisma, loadCatalogOverrides } from '@tierlens/db';
+import { type Db, type Prisma } from '@tierlens/db';
+import { loadCatalogOverrides } from '@tierlens/db/advice';
 import { DomainError } from '@/server/domain-error';
 
 /**

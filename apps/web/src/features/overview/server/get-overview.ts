@@ -1,6 +1,6 @@
 import { buildSpendSeries, summarizeSpend, topFeatures, totalsOf, type SpendSeries, type SpendSummary } from '@tierlens/analyzer';
 import { type Db, loadRollupRowSets, loadRollupRows } from '@tierlens/db';
-import { bucketOf, previousRange, type TimeRange } from '@/features/analytics/lib/time-range';
+import { bucketOf, previousRange, type TimeRange } from '@/lib/time-range';
 
 export interface Overview {
   summary: SpendSummary;

@@ -1,5 +1,6 @@
 import { formatUsd, parseUsd } from '@tierlens/analyzer';
-import { PRICE_OVERRIDE_CACHE_MS, type Db, repriceStoredCalls, type RepriceSummary } from '@tierlens/db';
+import { PRICE_OVERRIDE_CACHE_MS, type Db } from '@tierlens/db';
+import { repriceStoredCalls, type RepriceSummary } from '@tierlens/db/advice';
 
 type OverrideChange = { organizationId: string; projectId: string | null; provider: string | null; model: string; effectiveFrom: Date };
 

@@ -1,7 +1,8 @@
 import { buildQueryTypeMatrix } from '@tierlens/analyzer';
 import { z } from 'zod';
-import { loadOrganizationCatalog, loadRollupRows } from '@tierlens/db';
-import { ZTimeRange } from '@/features/analytics/lib/time-range';
+import { loadRollupRows } from '@tierlens/db';
+import { loadOrganizationCatalog } from '@tierlens/db/advice';
+import { ZTimeRange } from '@/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 
 export const queryTypesRouter = router({

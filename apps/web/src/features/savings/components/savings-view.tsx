@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { Finding } from '@tierlens/analyzer';
 import { TierBadge } from '@/components/tier-badge';
-import { RANGE_LABELS } from '@/features/analytics/lib/time-range';
+import { RANGE_LABELS } from '@/lib/time-range';
 import { queryTypeColor } from '@/lib/colors';
 import { formatCount, formatUsd } from '@/lib/format';
 import { queryTypeLabel } from '@/lib/query-type-label';

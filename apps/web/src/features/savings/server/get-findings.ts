@@ -1,6 +1,7 @@
 import { computeFindings, periodBuckets, type FindingsResult } from '@tierlens/analyzer';
-import { type Db, loadAdviceInputs, loadRollupRows } from '@tierlens/db';
-import type { TimeRange } from '@/features/analytics/lib/time-range';
+import { type Db, loadRollupRows } from '@tierlens/db';
+import { loadAdviceInputs } from '@tierlens/db/advice';
+import type { TimeRange } from '@/lib/time-range';
 
 /**
  * The analyzer's findings for a project over a range, with the organization's catalog and

@@ -41,23 +41,23 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEAD_WORDS, TAIL_WORDS, isSpace, isWordChar, quoteKind } from '../../src/query-types/features.ts';
-import { toClassifierText } from '../../src/query-types/prompt-text.ts';
-import { TEXT_QUERY_TYPES, type TextQueryType } from '../../src/query-types/query-type.ts';
-import { decodeQueryTypeModel, encodeQueryTypeModel, type QueryTypeModel } from '../../src/query-types/query-type-model.ts';
-import { scoreQueryTypes } from '../../src/query-types/score-query-types.ts';
-import { crossValidate } from '../../src/query-types/training/cross-validate.ts';
-import { scoreClassification } from '../../src/query-types/training/score-classification.ts';
-import { groupedFolds } from '../../src/query-types/training/split-folds.ts';
-import { parseTaskPromptRows } from '../../src/query-types/training/task-prompt-row.ts';
+import { HEAD_WORDS, TAIL_WORDS, isSpace, isWordChar, quoteKind } from '../../../packages/analyzer/src/query-types/features.ts';
+import { toClassifierText } from '../../../packages/analyzer/src/query-types/prompt-text.ts';
+import { TEXT_QUERY_TYPES, type TextQueryType } from '../../../packages/analyzer/src/query-types/query-type.ts';
+import { decodeQueryTypeModel, encodeQueryTypeModel, type QueryTypeModel } from '../../../packages/analyzer/src/query-types/query-type-model.ts';
+import { scoreQueryTypes } from '../../../packages/analyzer/src/query-types/score-query-types.ts';
+import { crossValidate } from '../../../packages/analyzer/src/query-types/training/cross-validate.ts';
+import { scoreClassification } from '../../../packages/analyzer/src/query-types/training/score-classification.ts';
+import { groupedFolds } from '../../../packages/analyzer/src/query-types/training/split-folds.ts';
+import { parseTaskPromptRows } from '../../../packages/analyzer/src/query-types/training/task-prompt-row.ts';
 import {
   DEFAULT_TRAINING_OPTIONS,
   trainQueryTypeModel,
   vectorizeExamples,
   type SparseVector,
   type TrainingExample,
-} from '../../src/query-types/training/train-query-type-model.ts';
-import { toTrainingData, type SourcedExample } from '../../src/query-types/training/training-data.ts';
+} from '../../../packages/analyzer/src/query-types/training/train-query-type-model.ts';
+import { toTrainingData, type SourcedExample } from '../../../packages/analyzer/src/query-types/training/training-data.ts';
 
 const OUTER_FOLDS = 5;
 const OUTER_SEED = 1;
@@ -339,8 +339,8 @@ function runVariant(
 
 const read = (path: string): string => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
 const data = toTrainingData([
-  ...parseTaskPromptRows(read('../../data/task-prompts/dev.jsonl')),
-  ...parseTaskPromptRows(read('../../data/authored-prompts/authored.jsonl')),
+  ...parseTaskPromptRows(read('../../../packages/analyzer/data/task-prompts/dev.jsonl')),
+  ...parseTaskPromptRows(read('../../../packages/analyzer/data/authored-prompts/authored.jsonl')),
 ]);
 const outerFolds = groupedFolds(data.evaluated.map((e) => e.group), OUTER_FOLDS, OUTER_SEED);
 const labels: readonly string[] = TEXT_QUERY_TYPES;
