@@ -11,13 +11,9 @@ import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing'
 import {
   createMailer,
   createReportScheduler,
-  formatCount,
-  formatMoney,
-  formatSavingEffect,
-  formatShare,
-  formatSpend,
   queryTypeLabel,
 } from '@tierlens/reports';
+import { formatCount, formatSavingEffect, formatShare, formatSpend, formatUsd as formatMoney } from '@tierlens/format';
 import { startSmtpTestServer, type ReceivedEmail, type SmtpTestServer } from '@tierlens/reports/testing';
 import { insertCalls, loadRollupRows, type CallRow } from '@tierlens/db';
 import { createUnsubscribeHandlers } from '@/features/reports/server/unsubscribe-handlers';

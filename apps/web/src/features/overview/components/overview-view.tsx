@@ -4,7 +4,7 @@ import { StackedSpendChart } from '@/components/charts/stacked-spend-chart';
 import { FirstCallEmptyState } from '@/features/projects/components';
 import { RANGE_LABELS } from '@/lib/time-range';
 import { colorOf, queryTypeColor } from '@/lib/colors';
-import { formatChange, formatCount, formatTokens, formatUsd } from '@/lib/format';
+import { formatChange, formatCount, formatTokens, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';

@@ -6,7 +6,7 @@ import type { Finding } from '@tierlens/analyzer';
 import { TierBadge } from '@/components/tier-badge';
 import { RANGE_LABELS } from '@/lib/time-range';
 import { queryTypeColor } from '@/lib/colors';
-import { formatCount, formatUsd } from '@/lib/format';
+import { formatCount, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';
