@@ -1,5 +1,5 @@
 import { Body, Button, Column, Container, Head, Hr, Html, Link, Preview, Row, Section, Text } from '@react-email/components';
-import type { WeeklyAdvice, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
+import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
 import type { CSSProperties, ReactNode } from 'react';
 import { formatChange, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
 import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
@@ -177,7 +177,7 @@ function Kpi({ label, value, change, note, testId }: { label: string; value: str
   );
 }
 
-function AdviceCard({ advice: a, kind }: { advice: WeeklyAdvice; kind: 'saving' | 'risk' }) {
+function AdviceCard({ advice: a, kind }: { advice: WeeklyFinding; kind: 'saving' | 'risk' }) {
   const scope = `${queryTypeLabel(a.queryType)}${a.feature ? ` (${a.feature})` : ''}`;
   return (
     <Section style={s.card}>

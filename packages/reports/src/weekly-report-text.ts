@@ -1,4 +1,4 @@
-import type { WeeklyAdvice, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
+import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
 import { formatChangeVsLastWeek, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
 import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
 
@@ -56,7 +56,7 @@ function restLine(rest: WeeklyRest, noun: string): string {
   return `${rest.count} more ${noun}${rest.count === 1 ? '' : 's'}: ${formatSpend(rest)}, ${formatCount(rest.calls)} calls`;
 }
 
-function adviceLines(a: WeeklyAdvice, i: number): string[] {
+function adviceLines(a: WeeklyFinding, i: number): string[] {
   return [
     `${i + 1}. ${queryTypeLabel(a.queryType)}${a.feature ? ` (${a.feature})` : ''}: ${a.currentModel} -> ${a.recommendedModel}`,
     `   ${formatSavingEffect(a.monthlySavingUsd)}; quality ${formatPoints(a.qualityDeltaPoints)} on ${a.benchmark}; ${formatCount(a.calls)} calls this week; ${a.confidence} confidence`,

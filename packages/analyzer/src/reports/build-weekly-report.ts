@@ -8,7 +8,7 @@ import type { RollupRow } from '../findings/rollup-row.ts';
 import { summarizeSpend } from './summarize-spend.ts';
 import type {
   ReportWeek,
-  WeeklyAdvice,
+  WeeklyFinding,
   WeeklyLinks,
   WeeklyModelLine,
   WeeklyQueryTypeLine,
@@ -155,16 +155,16 @@ function savingsOf(findings: readonly Finding[], limit: number): WeeklySavings {
   const sum = (pick: (r: UsdRange) => string) => formatUsd(findings.reduce((a, f) => a + parseUsd(pick(f.monthlySavingUsd)), 0n));
   return {
     totalMonthlySavingUsd: { low: sum((r) => r.low), point: sum((r) => r.point), high: sum((r) => r.high) },
-    items: findings.slice(0, limit).map(adviceOf),
+    items: findings.slice(0, limit).map(weeklyFindingOf),
     more: Math.max(0, findings.length - limit),
   };
 }
 
 function risksOf(findings: readonly Finding[], limit: number): WeeklyRisks {
-  return { items: findings.slice(0, limit).map(adviceOf), more: Math.max(0, findings.length - limit) };
+  return { items: findings.slice(0, limit).map(weeklyFindingOf), more: Math.max(0, findings.length - limit) };
 }
 
-function adviceOf(f: Finding): WeeklyAdvice {
+function weeklyFindingOf(f: Finding): WeeklyFinding {
   const rule = ruleFrom(f);
   const when = [`query type = ${rule.queryType}`, ...(rule.feature === null ? [] : [`feature = ${rule.feature}`]), `model = ${rule.fromModel}`];
   return {

@@ -6,7 +6,7 @@ export { topFeatures } from './top-features.ts';
 export { buildWeeklyReport, DEFAULT_WEEKLY_REPORT_OPTIONS, type BuildWeeklyReportInput, type WeeklyReportOptions } from './build-weekly-report.ts';
 export type {
   ReportWeek,
-  WeeklyAdvice,
+  WeeklyFinding,
   WeeklyLinks,
   WeeklyModelLine,
   WeeklyQueryTypeLine,
