@@ -3,6 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isRetryableConflict, sqlStateOf, withConflictRetry } from './retry-on-conflict.ts';
 import { testDatabaseUrl, testDb } from './testing/index.ts';
 
+// A few real database round trips per test; on two busy cores they can take seconds.
+const TIMEOUT = 30_000;
+
 const db = testDb();
 const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
 afterAll(() => pool.end());
@@ -19,7 +22,7 @@ describe('sqlStateOf', () => {
       expect(sqlStateOf(fromPrisma)).toBe(state);
     }
     expect(sqlStateOf(new Error('deadlock detected'))).toBeUndefined();
-  });
+  }, TIMEOUT);
 });
 
 describe('withConflictRetry', () => {
@@ -39,7 +42,7 @@ describe('withConflictRetry', () => {
     }, { attempts: 3, baseDelayMs: 1 }).catch((e: unknown) => e);
     expect(isRetryableConflict(error)).toBe(true);
     expect(runs).toBe(3);
-  });
+  }, TIMEOUT);
 
   it('does not retry other errors', async () => {
     let runs = 0;
@@ -48,5 +51,5 @@ describe('withConflictRetry', () => {
       await pool.query(raise('22003'));
     })).rejects.toThrow(/raised 22003/);
     expect(runs).toBe(1);
-  });
+  }, TIMEOUT);
 });

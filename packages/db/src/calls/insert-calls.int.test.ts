@@ -5,6 +5,9 @@ import { createTestTenant, testDatabaseUrl, testDb } from '../testing/index.ts';
 import type { CallRow } from './call-row.ts';
 import { insertCalls } from './insert-calls.ts';
 
+// A few real database round trips per test; on two busy cores they can take seconds.
+const TIMEOUT = 30_000;
+
 const db = testDb();
 let pool: pg.Pool;
 let tenant: Awaited<ReturnType<typeof createTestTenant>>;
@@ -63,7 +66,7 @@ describe('insertCalls: idempotency by span identity', () => {
     expect(await insertCalls(pool, [later, call(new Date('2026-11-20T12:00:00Z'), { model })], { log })).toEqual({ inserted: 1, duplicates: 1, rejected: [] });
     expect((await stored([first.spanId])).map((r) => r.start_time.toISOString())).toEqual(['2026-11-20T10:59:59.999Z']);
     expect(await rollup(model)).toEqual({ hourly_calls: '2', hourly_input: '200', daily_calls: '2', daily_input: '200' });
-  });
+  }, TIMEOUT);
 
   it('stores the same span twice in one batch once', async () => {
     const model = `twice-${randomBytes(4).toString('hex')}`;
@@ -71,14 +74,14 @@ describe('insertCalls: idempotency by span identity', () => {
     const b = { ...a, startTime: new Date('2026-11-20T10:00:00.001Z') };
     expect(await insertCalls(pool, [a, b], { log })).toEqual({ inserted: 1, duplicates: 1, rejected: [] });
     expect(await rollup(model)).toMatchObject({ hourly_calls: '1', daily_calls: '1' });
-  });
+  }, TIMEOUT);
 
   it('stores a span again after its stored call was deleted', async () => {
     const a = call(new Date('2026-11-20T10:00:00Z'), { model: `del-${randomBytes(4).toString('hex')}` });
     await insertCalls(pool, [a], { log });
     await pool.query('DELETE FROM llm_calls WHERE project_id = $1 AND span_id = $2', [tenant.project.id, a.spanId]);
     expect(await insertCalls(pool, [a], { log })).toEqual({ inserted: 1, duplicates: 0, rejected: [] });
-  });
+  }, TIMEOUT);
 });
 
 describe('insertCalls: a bad call is rejected alone', () => {
@@ -126,11 +129,11 @@ describe('insertCalls: a bad call is rejected alone', () => {
     // The number travels as JSON, printed as `String(max)`.
     expect(BigInt(r.hourly_input)).toBe(4n * BigInt(String(max)) + 300n);
     expect(r.daily_input).toBe(r.hourly_input);
-  });
+  }, TIMEOUT);
 
   it('throws, and stores nothing, when the database itself fails', async () => {
     const closed = new pg.Pool({ connectionString: testDatabaseUrl().replace(/:(\d+)\//, ':1/'), connectionTimeoutMillis: 2_000 });
     await expect(insertCalls(closed, [call(new Date())], { log })).rejects.toThrow();
     await closed.end();
-  });
+  }, TIMEOUT);
 });
