@@ -1,8 +1,8 @@
 import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
-import { formatMoney } from '@tierlens/reports';
+import { formatUsd } from '@tierlens/format';
 import type { AlertEvent } from './alert-event.ts';
 
-const usd = (n: number) => formatMoney(n.toFixed(10));
+const usd = (n: number) => formatUsd(n);
 const DRIVER_LABEL: Record<string, string> = { feature: 'feature', model: 'model', queryType: 'query type', endUser: 'end user' };
 
 /** The one-line title and the plain-text body of an alert, for email and Slack alike. */

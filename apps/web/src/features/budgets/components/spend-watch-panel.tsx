@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { formatDateTime, formatUsd } from '@/lib/format';
+import { formatDateTime, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useTRPC } from '@/trpc/client';
 

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
-import { formatCount, formatDateTime, formatDuration, formatTokens, formatUsd } from '@/lib/format';
+import { formatCount, formatDateTime, formatDuration, formatTokens, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useTRPC } from '@/trpc/client';
 

@@ -1,10 +1,10 @@
 import type { Db } from '@tierlens/db';
-import { loadReportRows, type ReportDimension } from '@tierlens/reports/load-report-rows';
+import { loadRollupRows, type RollupDimension } from '@tierlens/db';
 import { z } from 'zod';
-import { ZTimeRange } from '@/features/analytics/lib/time-range';
+import { ZTimeRange } from '@/lib/time-range';
 import { csvLine } from '@/lib/csv';
 
-const DIMENSIONS = ['provider', 'model', 'queryType', 'feature', 'environment'] as const satisfies readonly ReportDimension[];
+const DIMENSIONS = ['provider', 'model', 'queryType', 'feature', 'environment'] as const satisfies readonly RollupDimension[];
 
 /** What a rollup export groups by: a time bucket and any of the rollups' dimensions. */
 export const ZRollupExport = z.object({
@@ -18,7 +18,7 @@ const MEASURES = ['calls', 'errorCalls', 'truncatedCalls', 'unpricedCalls', 'inp
 
 /** Spend and usage summed from the rollups by bucket and the chosen dimensions, as CSV lines. */
 export async function* streamRollupsCsv(db: Db, projectId: string, input: RollupExport): AsyncGenerator<string> {
-  const rows = await loadReportRows(db, projectId, input.range, { bucket: input.bucket, groupBy: input.groupBy });
+  const rows = await loadRollupRows(db, projectId, input.range, { bucket: input.bucket, groupBy: input.groupBy });
   yield csvLine([...(input.bucket === 'range' ? [] : ['bucket_start']), ...input.groupBy, ...MEASURES]);
   const batch = 2_000;
   for (let i = 0; i < rows.length; i += batch) {
