@@ -1,6 +1,6 @@
 import type { Db } from '@tierlens/db';
 import type { z } from 'zod';
-import { getMyProject } from '@/features/projects/server/get-my-project';
+import { getMyProject } from '@/features/projects/server';
 import { csvResponse } from '@/lib/csv';
 import { getSessionUser } from '@/server/auth';
 

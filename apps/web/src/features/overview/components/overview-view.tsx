@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { StackedSpendChart } from '@/components/charts/stacked-spend-chart';
-import { SpendWatchPanel } from '@/features/budgets/components/spend-watch-panel';
+import { SpendWatchPanel } from '@/features/budgets/components';
 import { FirstCallEmptyState } from '@/features/projects/components';
 import { RANGE_LABELS } from '@/lib/time-range';
 import { colorOf, queryTypeColor } from '@/lib/colors';
