@@ -12,10 +12,12 @@ export const ARTIFACTS = join(REPO_ROOT, 'artifacts', 'e2e');
 const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
- * `@sparticuz/chromium`'s flags minus the ones that switch browser security off: the tests check
- * the dashboard's CSP, frame and origin rules, so the browser must enforce them as a user's does.
+ * `@sparticuz/chromium`'s flags that are dropped. Those that switch browser security off: the
+ * tests check the dashboard's CSP, frame and origin rules, so the browser must enforce them as a
+ * user's does. And `--single-process` (for Lambda's sandbox): with it, closing a page closes the
+ * whole browser, and the tests open a page per case.
  */
-const INSECURE = new Set(['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials']);
+const DROPPED = new Set(['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials', '--single-process']);
 
 /** A system Chromium when one is there: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
 export function systemChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -32,7 +34,7 @@ export async function chromiumLaunchSpec(env: NodeJS.ProcessEnv = process.env): 
   const system = systemChromium(env);
   if (system) return { executablePath: system, args: ['--no-sandbox', '--disable-gpu', ...QUIET] };
   const executablePath = await sparticuzChromium.executablePath();
-  const args = [...sparticuzChromium.args.filter((a) => !INSECURE.has(a)), ...QUIET];
+  const args = [...sparticuzChromium.args.filter((a) => !DROPPED.has(a)), ...QUIET];
   // The package unpacks its own fonts next to the binary; use them where the system has no fontconfig.
   const fonts = join(tmpdir(), 'fonts');
   const needFonts = !existsSync('/etc/fonts/fonts.conf') && existsSync(join(fonts, 'fonts.conf'));
