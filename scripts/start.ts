@@ -56,22 +56,23 @@ let reports: { scheduler: ReportScheduler; db: Db } | null = null;
 let stopping = false;
 
 async function stop(code = 0): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    log('Stopping…');
-    if (web && web.exitCode === null) {
-      const exited = new Promise((r) => web!.once('exit', r));
-      web.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-      if (web.exitCode === null) web.kill('SIGKILL');
-    }
-    await ingest?.close().catch(() => {});
-    await reports?.scheduler.stop().catch(() => {});
-    await reports?.db.$disconnect().catch(() => {});
-    await database.close().catch((e) => console.error(e));
-    removeRunRecord(dbConfig.dataDir);
-    log('Stopped.');
+  // Ctrl-C can reach this process twice (the terminal signals the whole group and npm relays
+  // it); a second signal must not exit in the middle of the first one's shutdown.
+  if (stopping) return new Promise<never>(() => {});
+  stopping = true;
+  log('Stopping…');
+  if (web && web.exitCode === null) {
+    const exited = new Promise((r) => web!.once('exit', r));
+    web.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    if (web.exitCode === null) web.kill('SIGKILL');
   }
+  await ingest?.close().catch(() => {});
+  await reports?.scheduler.stop().catch(() => {});
+  await reports?.db.$disconnect().catch(() => {});
+  await database.close().catch((e) => console.error(e));
+  removeRunRecord(dbConfig.dataDir);
+  log('Stopped.');
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));

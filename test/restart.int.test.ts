@@ -51,20 +51,26 @@ function npmStart(): Started {
   return { child, output: () => output };
 }
 
-async function stopGracefully(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
+/** Ctrl-C as a terminal sends it (SIGINT to the whole group), then waits for every process of it to exit. */
+async function stopGracefully(child: ChildProcess): Promise<boolean> {
+  const group = child.pid!;
+  const alive = () => {
+    try {
+      process.kill(-group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return true;
+  process.kill(-group, 'SIGINT');
+  if (await until(() => !alive(), 30_000)) return true;
   try {
-    process.kill(-child.pid!, 'SIGINT');
+    process.kill(-group, 'SIGKILL');
   } catch {
-    return;
+    // all gone meanwhile
   }
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // all gone
-  }
+  return false;
 }
 
 async function serves(url: string): Promise<boolean> {
@@ -84,12 +90,12 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Waits until the ingest and the dashboard both answer 200, or the process exits. */
+/** Waits until npm start says it is ready and the ingest and the dashboard both answer 200, or it exits. */
 async function waitServing(started: Started, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) throw new Error(`npm start exited (${started.child.exitCode}):\n${started.output()}`);
-    if ((await serves(`http://127.0.0.1:${ingestPort}/healthz`)) && (await serves(`http://127.0.0.1:${webPort}/sign-in`))) return;
+    if (started.output().includes('Press Ctrl-C to stop.') && (await serves(`http://127.0.0.1:${ingestPort}/healthz`)) && (await serves(`http://127.0.0.1:${webPort}/sign-in`))) return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`Not serving after ${ms / 1000}s:\n${started.output()}`);
@@ -114,7 +120,7 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('npm start after kill -9', () => {
-  it('serves both ports again: the dashboard went with its parent, the orphaned Postgres and its lock are taken over', async () => {
+  it('serves both ports again: the dashboard went with its parent; the orphaned Postgres, its lock and a stale dashboard are taken over', async () => {
     const first = npmStart();
     await waitServing(first, 180_000);
     expect(first.output()).toMatch(/Sign in as \S+ with password/);
@@ -128,34 +134,28 @@ describe('npm start after kill -9', () => {
     // Postgres is a daemon: it outlives its owner, holding the data folder's lock.
     expect(isProcessAlive(postgres!)).toBe(true);
 
-    const second = npmStart();
-    await waitServing(second, 180_000);
-    expect(second.output()).toMatch(/Stopping the embedded PostgreSQL \(pid \d+\) left running/);
-    // Data survived: the first user is known, not created again.
-    expect(second.output()).toMatch(/password as printed on first start/);
-    expect(runRecord().pid).not.toBe(pid);
-    expect(postmasterPid()).not.toBe(postgres);
-
-    await stopGracefully(second.child);
-    // A clean stop leaves nothing behind: no server, no lock, no record.
-    expect(await until(() => postmasterPid() === null, 10_000)).toBe(true);
-    expect(existsSync(join(dataDir, 'tierlens-run.json'))).toBe(false);
-  }, 420_000);
-
-  it('replaces a dashboard of an earlier run that still holds the port', async () => {
-    // What an earlier version left after kill -9: a dashboard server with no parent to watch.
-    const orphan = spawn(process.execPath, [WEB_SERVER, '-p', String(webPort)], { cwd: WEB_DIR, env: { ...env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', BETTER_AUTH_SECRET: 'x'.repeat(32) }, stdio: 'ignore' });
+    // What an earlier version left after kill -9: a dashboard server with no parent to watch, on the port.
+    const orphan = spawn(process.execPath, [WEB_SERVER, '-p', String(webPort)], { cwd: WEB_DIR, env: { ...env, BETTER_AUTH_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' }, stdio: 'ignore' });
     running.push(orphan);
     const deadline = Date.now() + 60_000;
     while (!(await answers(`http://127.0.0.1:${webPort}/sign-in`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));
     expect(await answers(`http://127.0.0.1:${webPort}/sign-in`), 'the stand-in orphan serves').toBe(true);
 
-    const started = npmStart();
-    await waitServing(started, 180_000);
-    expect(started.output()).toMatch(new RegExp(`Stopping a Tierlens dashboard \\(pid ${orphan.pid}\\) of an earlier run that still holds port ${webPort}`));
+    const second = npmStart();
+    await waitServing(second, 180_000);
+    expect(second.output()).toMatch(/Stopping the embedded PostgreSQL \(pid \d+\) left running/);
+    expect(second.output()).toContain(`Stopping a Tierlens dashboard (pid ${orphan.pid}) of an earlier run that still holds port ${webPort}`);
     expect(orphan.exitCode !== null || orphan.signalCode !== null).toBe(true);
-    await stopGracefully(started.child);
-  }, 300_000);
+    // Data survived: the first user is known, not created again.
+    expect(second.output()).toMatch(/password as printed on first start/);
+    expect(runRecord().pid).not.toBe(pid);
+    expect(postmasterPid()).not.toBe(postgres);
+
+    expect(await stopGracefully(second.child), `npm start did not stop within 30 s of Ctrl-C:\n${second.output()}`).toBe(true);
+    // A clean stop leaves nothing behind: no server, no lock, no record.
+    expect(await until(() => postmasterPid() === null, 10_000)).toBe(true);
+    expect(existsSync(join(dataDir, 'tierlens-run.json')), second.output()).toBe(false);
+  }, 420_000);
 
   it('names the program that holds a port when it is not Tierlens, and starts nothing', async () => {
     const squatter: Server = createServer((_req, res) => res.end('mine'));
