@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { securityHeaders } from './security-headers';
 
 const config: NextConfig = {
   // Workspace packages are TypeScript sources; Next compiles them with the app.
@@ -8,6 +9,10 @@ const config: NextConfig = {
     // The weekly email: sent with nodemailer, rendered with React Email's own react-dom/server.
     'nodemailer', '@react-email/render', '@react-email/components'],
   poweredByHeader: false,
+  // CSP (no framing), nosniff and a referrer policy on every response; see security-headers.ts.
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'development') }];
+  },
   reactStrictMode: true,
   typescript: { tsconfigPath: 'tsconfig.json' },
 };
