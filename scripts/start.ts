@@ -21,6 +21,7 @@ import { generateDemoTraffic } from './demo/generate-demo-traffic.ts';
 import { clearPorts } from './start/clear-ports.ts';
 import { removeRunRecord, writeRunRecord } from './start/run-record.ts';
 import { init } from '@tierlens/sdk';
+import { createAlertScheduler, type AlertScheduler } from '@tierlens/alerts';
 import { createMailer, createReportScheduler, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
 
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
@@ -53,6 +54,7 @@ if (database.migrations.applied.length) log(`Applied migrations: ${database.migr
 let web: ChildProcess | null = null;
 let ingest: Awaited<ReturnType<typeof startIngest>> | null = null;
 let reports: { scheduler: ReportScheduler; db: Db } | null = null;
+let alerts: AlertScheduler | null = null;
 let stopping = false;
 
 async function stop(code = 0): Promise<never> {
@@ -68,6 +70,7 @@ async function stop(code = 0): Promise<never> {
     if (web.exitCode === null) web.kill('SIGKILL');
   }
   await ingest?.close().catch(() => {});
+  await alerts?.stop().catch(() => {});
   await reports?.scheduler.stop().catch(() => {});
   await reports?.db.$disconnect().catch(() => {});
   await database.close().catch((e) => console.error(e));
@@ -103,6 +106,9 @@ try {
     }),
   };
   reports.scheduler.start();
+  // Budgets and spend anomalies, checked once a minute; each notification is claimed in Postgres, so every process may run it.
+  alerts = createAlertScheduler({ db: reportsDb, mailer, publicUrl, log: (l) => console.error(`[alerts] ${l}`) });
+  alerts.start();
   log(`Weekly reports: ${mailer.transport === 'smtp' ? 'sent through SMTP_URL' : `no SMTP_URL, so written as .eml files to ${mailer.outboxDir}`}`);
 
   const env = {
