@@ -19,9 +19,14 @@ describe('sourceGroupOf', () => {
 });
 
 describe('authored prompts', () => {
-  it('are one training-only group', () => {
+  it('are training-only groups, one per authored file and language', () => {
     expect(sourceGroupOf('tierlens-authored')).toEqual({ dataset: 'tierlens-authored', group: 'tierlens-authored' });
+    expect(sourceGroupOf('tierlens-authored:multilingual-zh')).toEqual({
+      dataset: 'tierlens-authored',
+      group: 'tierlens-authored:multilingual-zh',
+    });
     expect(isTrainingOnlySource('tierlens-authored')).toBe(true);
+    expect(isTrainingOnlySource('tierlens-authored:multilingual-ja')).toBe(true);
     expect(isTrainingOnlySource('lm-sys/RouteLLM:routellm/evals/mt_bench/question.jsonl#111')).toBe(false);
   });
 });
