@@ -51,6 +51,7 @@ export const MULTILINGUAL_QUERY_TYPE_LEXICON: Readonly<Record<TextQueryType, rea
     'patient', 'symptômes', 'traitement', 'médicament', 'juridique', 'diagnose', 'patienten',
     'symptome', 'behandlung', 'medikament', 'gericht', 'vertrag', 'diagnose', 'диагноз', 'пациент',
     'симптомы', 'лечение', 'препарат', 'суд', 'договор', 'молекула', 'клетки',
+    '作用机制', '副作用', '疾病', '综合征', '给药', '中毒', '病理生理', '判例', '法条', '作用機序', '疾患', '病態', '症候群', '投与', '判例', '条文', '熱力学', '量子', '作용', '질환', '부작용', '판례', 'mecanismo de acción', 'efectos adversos', 'fisiopatología', 'jurisprudencia', 'mécanisme', 'effets indésirables', 'jurisprudence', 'wirkmechanismus', 'nebenwirkungen', 'rechtsprechung', 'mecanismo de ação', 'jurisprudência', 'механизм действия', 'побочные', 'судебная практика',
   ],
   summarization: [
     '总结', '概括', '摘要', '归纳', '缩写', '简述', '要点', '一句话', '总结一下', '主要内容', '核心观点',
@@ -96,6 +97,7 @@ export const MULTILINGUAL_QUERY_TYPE_LEXICON: Readonly<Record<TextQueryType, rea
     'poema', 'cuento', 'historia corta', 'relato', 'escribe una', 'eslogan', 'poesía', 'conto',
     'escreva um', 'poème', 'histoire', 'écris un', 'slogan', 'gedicht', 'geschichte', 'schreibe eine',
     'märchen', 'стихотворение', 'стих', 'рассказ', 'сказку', 'напиши историю', 'слоган',
+    'microrrelato', 'relato', 'escribe un', 'narración', 'guion', 'verso', 'rima', 'nouvelle', 'écris une', 'kurzgeschichte', 'reim', 'escreva uma', 'crônica', 'напиши рассказ', 'сочини', 'お話', '短編', '書いて', '写一篇', '写一段', '编一个', '짧은 글', '써 줘',
   ],
   general_chat: [
     '你好', '为什么', '怎么办', '推荐', '建议', '什么是', '如何', '哪里', '谁是', '聊聊', '你觉得',

@@ -2,14 +2,14 @@
  * Temperature scaling (Guo et al., 2017, "On Calibration of Modern Neural Networks"): the
  * single factor T that minimises the mean negative log-likelihood of `softmax(logits / T)`
  * on predictions the model did not train on. Deterministic grid search over log-spaced T
- * from 0.2 to 5 (step 1%), so the same predictions always give the same T.
+ * from 0.1 to 10 (step 1%), so the same predictions always give the same T.
  */
 export function fitTemperature(logits: readonly (readonly number[])[], targets: readonly number[]): number {
   if (logits.length !== targets.length) throw new Error('one target per prediction expected');
   if (logits.length === 0) return 1;
   let bestT = 1;
   let bestLoss = Infinity;
-  for (let t = 0.2; t <= 5; t *= 1.01) {
+  for (let t = 0.1; t <= 10; t *= 1.01) {
     const loss = meanNegativeLogLikelihood(logits, targets, t);
     if (loss < bestLoss) {
       bestLoss = loss;
