@@ -67,7 +67,12 @@ describe('classifyPrompt in Chinese, Spanish and Japanese', () => {
   });
 
   it('uses prompts that are in no training file', () => {
-    const files = ['../../data/task-prompts/dev.jsonl', '../../data/authored-prompts/authored.jsonl', '../../data/authored-prompts/multilingual.jsonl'];
+    const files = [
+      '../../data/task-prompts/dev.jsonl',
+      '../../data/public-prompts/gpteacher.jsonl',
+      '../../data/authored-prompts/authored.jsonl',
+      '../../data/authored-prompts/multilingual.jsonl',
+    ];
     const training = files.map((file) => readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8')).join('\n');
     for (const { prompt } of CASES) expect(training.includes(JSON.stringify(prompt).slice(1, 40))).toBe(false);
   });

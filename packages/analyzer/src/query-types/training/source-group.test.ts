@@ -15,6 +15,11 @@ describe('sourceGroupOf', () => {
     expect(sourceGroupOf('lm-sys/RouteLLM:routellm/evals/mmlu/responses/mmlu_college_physics.csv#3').group).toBe('mmlu');
     expect(sourceGroupOf('lm-sys/RouteLLM:routellm/evals/gsm8k/gsm8k_responses.csv#9').group).toBe('gsm8k');
     expect(sourceGroupOf('OckBench/OckBench:data/mbpp.jsonl#12').group).toBe('mbpp');
+    expect(sourceGroupOf('teknium1/GPTeacher:Roleplay/roleplay-simple-deduped-roleplay-instruct.json#7')).toEqual({
+      dataset: 'gpteacher',
+      group: 'gpteacher-roleplay',
+    });
+    expect(sourceGroupOf('teknium1/GPTeacher:Codegen/codegen-instruct.json#9').group).toBe('gpteacher-codegen');
   });
 });
 

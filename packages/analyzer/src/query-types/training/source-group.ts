@@ -37,6 +37,8 @@ export function sourceGroupOf(source: string): SourceGroup {
     if (lower.includes('/gsm8k/')) return { dataset: 'gsm8k', group: 'gsm8k' };
   }
   if (repo === 'OckBench/OckBench' || lower.includes('mbpp')) return { dataset: 'mbpp', group: 'mbpp' };
+  // GPTeacher's role-play and code sets were generated separately: one group each.
+  if (repo === 'teknium1/GPTeacher') return { dataset: 'gpteacher', group: `gpteacher-${(source.split(':')[1] ?? '').split('/')[0]?.toLowerCase()}` };
   const task = /task(\d+)/.exec(source);
   if (task) return { dataset: 'super-natural-instructions', group: `ni-task${Number(task[1])}` };
   return { dataset: repo, group: repo };

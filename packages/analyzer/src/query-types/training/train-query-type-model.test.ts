@@ -9,7 +9,12 @@ import { DEFAULT_TRAINING_OPTIONS, trainQueryTypeModel } from './train-query-typ
 import { toTrainingData } from './training-data.ts';
 
 // The files scripts/train-classifier.ts trains on (TRAINING_FILES there), relative to packages/analyzer.
-const files = ['data/task-prompts/dev.jsonl', 'data/authored-prompts/authored.jsonl', 'data/authored-prompts/multilingual.jsonl'];
+const files = [
+  'data/task-prompts/dev.jsonl',
+  'data/public-prompts/gpteacher.jsonl',
+  'data/authored-prompts/authored.jsonl',
+  'data/authored-prompts/multilingual.jsonl',
+];
 const raws = files.map((file) => readFileSync(fileURLToPath(new URL(`../../../${file}`, import.meta.url)), 'utf8'));
 const examples = toTrainingData(raws.flatMap((raw) => parseTaskPromptRows(raw))).all;
 
