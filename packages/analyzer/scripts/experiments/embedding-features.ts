@@ -41,7 +41,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEAD_WORDS, TAIL_WORDS, isSpace, isWordChar, quoteKind } from '../../src/query-types/features.ts';
+import { isSpace, isWordChar, quoteKind } from '../../src/query-types/character-classes.ts';
+import { HEAD_WORDS, TAIL_WORDS } from '../../src/query-types/features.ts';
 import { toClassifierText } from '../../src/query-types/prompt-text.ts';
 import { TEXT_QUERY_TYPES, type TextQueryType } from '../../src/query-types/query-type.ts';
 import { decodeQueryTypeModel, encodeQueryTypeModel, type QueryTypeModel } from '../../src/query-types/query-type-model.ts';
