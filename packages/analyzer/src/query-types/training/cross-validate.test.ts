@@ -38,7 +38,7 @@ describe('accuracy held out by source', () => {
       predictions.map((p) => p.predicted),
       TEXT_QUERY_TYPES,
     );
-    // Measured 2026-12-04: macro-F1 0.884, lowest type extraction at 0.762.
+    // Measured 2026-12-04: macro-F1 0.886, lowest type expert_qa at 0.772.
     expect(score.macroF1).toBeGreaterThanOrEqual(0.87);
     for (const c of score.perClass) expect(c.f1, c.label).toBeGreaterThanOrEqual(0.74);
   });
