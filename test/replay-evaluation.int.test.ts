@@ -1,9 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cancelReplayEvaluation, listReplayEvaluations } from '@tierlens/db';
+import { cancelReplayEvaluation, insertCalls, listReplayEvaluations } from '@tierlens/db';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import { addProviderCredential, createReplayRunner, deriveCredentialsKey, startReplayEvaluation } from '@tierlens/evals';
-import { insertCalls } from '../apps/ingest/src/storage/insert-calls.ts';
 import { startFakeProvider, type FakeProvider } from './support/fake-provider.ts';
 import { capturedCall, scriptedReplayAnswers, TEN_PROMPTS } from './support/replay-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CallRow } from '../../apps/ingest/src/storage/call-row.ts';
+import type { CallRow } from '@tierlens/db';
 import type { FakeAnswerRequest } from './fake-provider.ts';
 
 /** How the scripted judge rules on a prompt, by the marker in it. `bias` always prefers answer A. */

@@ -1,4 +1,6 @@
 import { apiKeysRouter } from '@/features/api-keys/server/api-keys-router';
+import { budgetsRouter } from '@/features/budgets/server/budgets-router';
+import { notificationChannelsRouter } from '@/features/notification-channels/server/channels-router';
 import { evaluationsRouter } from '@/features/evaluations/server/evaluations-router';
 import { callsRouter } from '@/features/calls/server/calls-router';
 import { modelsRouter } from '@/features/models/server/models-router';
@@ -21,6 +23,8 @@ export const appRouter = router({
   savings: savingsRouter,
   evaluations: evaluationsRouter,
   apiKeys: apiKeysRouter,
+  budgets: budgetsRouter,
+  notificationChannels: notificationChannelsRouter,
   calls: callsRouter,
   models: modelsRouter,
   queryTypes: queryTypesRouter,

@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { formatCount, formatDateTime, formatUsd } from '@/lib/format';
+import { formatCount, formatDateTime, formatPercent, formatPoints, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useTRPC } from '@/trpc/client';
 import { evaluationProgress, isActive, winRate } from '../lib/evaluation-progress';
@@ -43,8 +43,8 @@ export function EvaluationsPanel({ projectId, onCompleted }: { projectId: string
                   <td data-testid="evaluation-result">
                     {r ? (
                       <>
-                        won {r.wins}, tied {r.ties}, lost {r.losses} · win rate {winRate(r).toFixed(0)}%
-                        <div className="muted small-text">score {r.scoreDiff.point >= 0 ? '+' : ''}{r.scoreDiff.point} [{r.scoreDiff.low}, {r.scoreDiff.high}] · per task {formatUsd(r.costPerTaskUsd.current)} → {formatUsd(r.costPerTaskUsd.candidate)}</div>
+                        won {r.wins}, tied {r.ties}, lost {r.losses} · win rate {formatPercent(winRate(r) / 100, 0)}
+                        <div className="muted small-text">score {formatPoints(r.scoreDiff.point)} [{formatPoints(r.scoreDiff.low)}, {formatPoints(r.scoreDiff.high)}] · per task {formatUsd(r.costPerTaskUsd.current)} → {formatUsd(r.costPerTaskUsd.candidate)}</div>
                       </>
                     ) : '—'}
                   </td>

@@ -3,7 +3,7 @@ import type { Role } from '@tierlens/db';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '@/lib/error-message';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@tierlens/format';
 import { roleAtLeast } from '@/lib/roles';
 import { useTRPC } from '@/trpc/client';
 

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCalls } from '@tierlens/db';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import { createReplayRunner, readCredentialsKey } from '@tierlens/evals';
 import { callerFor } from '@/test-support/caller-for';
-import { insertCalls } from '../../../../../ingest/src/storage/insert-calls';
 import { startFakeProvider, type FakeProvider } from '../../../../../../test/support/fake-provider';
 import { capturedCall, scriptedReplayAnswers, TEN_PROMPTS } from '../../../../../../test/support/replay-fixtures';
 

@@ -4,14 +4,13 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import type { Finding } from '@tierlens/analyzer';
 import { TierBadge } from '@/components/tier-badge';
-import { RANGE_LABELS } from '@/features/analytics/lib/time-range';
+import { RANGE_LABELS } from '@/lib/time-range';
 import { queryTypeColor } from '@/lib/colors';
-import { formatCount, formatUsd } from '@/lib/format';
+import { formatCount, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';
-import { EvaluateForm, type EvaluationScope } from '@/features/evaluations/components/evaluate-form';
-import { EvaluationsPanel } from '@/features/evaluations/components/evaluations-panel';
+import { EvaluateForm, EvaluationsPanel, type EvaluationScope } from '@/features/evaluations/components';
 import { findingSources } from '../lib/finding-sources';
 import type { NeedsEvidenceRow } from '../lib/needs-evidence';
 
