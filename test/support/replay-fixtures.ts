@@ -7,14 +7,16 @@ export type ScriptedVerdict = 'win' | 'tie' | 'bias' | 'loss';
 
 /**
  * Scripted answers for replay tests: the current and candidate models echo the prompt with their
- * role, and the judge reads the prompt's `[win]`/`[tie]`/`[bias]`/`[loss]` marker and finds the
+ * role, and the judge (a request to `models.judge` holding two answers) reads the prompt's `[win]`/`[tie]`/`[bias]`/`[loss]` marker and finds the
  * candidate's answer among A and B, so every outcome is known in advance.
  */
 export function scriptedReplayAnswers(models: { current: string; candidate: string; judge: string }) {
   return (req: FakeAnswerRequest): string | undefined => {
-    if (req.model === models.current) return `current: ${req.text}`;
-    if (req.model === models.candidate) return `candidate: ${req.text}`;
-    if (req.model !== models.judge) return undefined;
+    // The judge is told apart by its prompt, so one model may be both judge and current or candidate.
+    const judging = req.model === models.judge && req.text.includes('<answer_A>');
+    if (!judging && req.model === models.current) return `current: ${req.text}`;
+    if (!judging && req.model === models.candidate) return `candidate: ${req.text}`;
+    if (!judging) return undefined;
     const verdict = /\[(win|tie|bias|loss)\]/.exec(req.text)?.[1] as ScriptedVerdict | undefined;
     const candidateIsA = /<answer_A>\ncandidate:/.test(req.text);
     const winner =
