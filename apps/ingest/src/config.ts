@@ -11,6 +11,17 @@ const ZIngestEnv = z.object({
   INGEST_MAX_CONCURRENT_WRITES: z.coerce.number().int().positive().default(4),
   /** Requests allowed to wait for a write slot before the ingest answers 503 with Retry-After. */
   INGEST_MAX_QUEUED: z.coerce.number().int().nonnegative().default(32),
+  /**
+   * Requests whose bodies the ingest holds at once (reading, decoding, writing); one more is
+   * refused at once with 503 + Retry-After, before its body is read.
+   */
+  INGEST_MAX_INFLIGHT_REQUESTS: z.coerce.number().int().positive().default(8),
+  /** Body bytes (raw plus decompressed) the ingest holds at once; above it, new requests get 503. */
+  INGEST_MAX_INFLIGHT_BYTES: z.coerce.number().int().positive().default(24 * 1024 * 1024),
+  /** Longest wait for a database write slot before the request is answered 503 (ms). */
+  INGEST_MAX_WRITE_WAIT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Oldest accepted call start time, in days before now; older calls are rejected alone. */
+  INGEST_MAX_SPAN_AGE_DAYS: z.coerce.number().positive().default(30),
   /** Store prompt and completion content when spans carry it (truncated to the content limit). */
   INGEST_STORE_CONTENT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
