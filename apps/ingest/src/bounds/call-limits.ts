@@ -8,8 +8,8 @@
 /** Largest token count of one kind in one call: 10^12 (a million times the largest context window). */
 export const MAX_TOKENS = 1_000_000_000_000;
 
-/** A cost must be below this many USD: the largest `DECIMAL(20,10)` value is 9,999,999,999.9999999999. */
-export const MAX_COST_USD_EXCLUSIVE = 10_000_000_000;
+/** Digits before the point of a cost: `DECIMAL(20,10)` holds up to 9,999,999,999.9999999999 USD (below 10^10). */
+export const MAX_COST_INTEGER_DIGITS = 10;
 
 /** How far back a call's start time may lie (the default of `INGEST_MAX_SPAN_AGE_DAYS`). */
 export const DEFAULT_MAX_SPAN_AGE_DAYS = 30;

@@ -1,6 +1,6 @@
 import type { CallRow } from '../storage/call-row.ts';
 import {
-  MAX_COST_USD_EXCLUSIVE,
+  MAX_COST_INTEGER_DIGITS,
   MAX_DURATION_MS,
   MAX_FINISH_REASON_BYTES,
   MAX_FINISH_REASONS,
@@ -76,9 +76,10 @@ function bounded(value: string | null, maxBytes: number): string | null {
 /** A problem with a decimal cost string, or null when it fits `DECIMAL(20,10)` and is not negative. */
 function checkCost(value: string | null, column: string): string | null {
   if (value === null) return null;
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(n)) return `${column} ${value} is not a non-negative decimal`;
-  if (n >= MAX_COST_USD_EXCLUSIVE) return `${column} ${value} is above the largest storable cost (10^10 USD)`;
+  const match = /^0*(\d*?)(\.\d+)?$/.exec(value);
+  if (match === null || value === '' || value.startsWith('.')) return `${column} ${value} is not a non-negative decimal`;
+  // Compared as digits: a double would round 9999999999.9999999999 up to the limit.
+  if (match[1]!.length > MAX_COST_INTEGER_DIGITS) return `${column} ${value} is above the largest storable cost (10^10 USD)`;
   return null;
 }
 
