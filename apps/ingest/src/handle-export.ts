@@ -7,6 +7,7 @@ import { dedupeCalls, mapSpan } from './mapping/index.ts';
 import type { MapResult } from './mapping/canonical-call.ts';
 import { decodeExportRequest, OtlpDecodeError, type OtlpFormat } from './otlp/index.ts';
 import { RequestError } from './read-body.ts';
+import { OverloadedError } from './write-gate.ts';
 import { SpanRejections } from './span-rejections.ts';
 import type { CallRow } from './storage/call-row.ts';
 import { insertCalls, type InsertResult } from './storage/insert-calls.ts';
@@ -22,8 +23,13 @@ export interface ExportInput {
   /** The ingest's clock (tests pass their own). */
   now?: () => number;
   overrides: () => Promise<PriceOverride[]>;
-  /** Runs the database write under the server's write gate. */
-  store: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Runs the database write under the server's write gate, waiting at most `maxWaitMs` for a slot. */
+  store: <T>(fn: () => Promise<T>, maxWaitMs: number) => Promise<T>;
+  /**
+   * `performance.now()` by which the write must have started; past it the request is answered
+   * 503 (nothing stored) rather than late. Infinity when unbounded.
+   */
+  deadline?: number;
   pool: pg.Pool;
 }
 
@@ -45,8 +51,8 @@ export interface RowRejection {
   reason: string;
 }
 
-/** Spans mapped, priced and checked between two yields to the event loop. */
-const SLICE = 1_000;
+/** Spans mapped, priced and checked between two yields to the event loop (a few ms of work). */
+const SLICE = 250;
 
 /**
  * One OTLP export request: decode, map each span, price and classify it, check it against the
@@ -56,6 +62,8 @@ const SLICE = 1_000;
  * the refusals the server gives other senders while it is full.
  */
 export async function handleExport(input: ExportInput): Promise<ExportOutcome> {
+  const deadline = input.deadline ?? Number.POSITIVE_INFINITY;
+  remaining(deadline); // a slow upload may have used it up
   let spans;
   try {
     spans = decodeExportRequest(input.body, input.format);
@@ -69,7 +77,7 @@ export async function handleExport(input: ExportInput): Promise<ExportOutcome> {
   const results: MapResult[] = [];
   for (let i = 0; i < spans.length; i++) {
     results.push(mapSpan(spans[i]!));
-    if ((i + 1) % SLICE === 0) await yieldToEventLoop();
+    if ((i + 1) % SLICE === 0) await pause(deadline);
   }
   const rejections = new SpanRejections();
   let skipped = 0;
@@ -86,13 +94,26 @@ export async function handleExport(input: ExportInput): Promise<ExportOutcome> {
     const checked = validateCallRow(buildCallRow(calls[i]!, { projectId: input.projectId, overrides, storeContent: input.storeContent }), window);
     if (checked.ok) rows.push(checked.row);
     else rejections.add(checked.reason);
-    if ((i + 1) % SLICE === 0) await yieldToEventLoop();
+    if ((i + 1) % SLICE === 0) await pause(deadline);
   }
   const written: InsertResult & { rejected?: readonly RowRejection[] } = rows.length
-    ? await input.store(() => insertCalls(input.pool, rows))
+    ? await input.store(() => insertCalls(input.pool, rows), remaining(deadline))
     : { inserted: 0, duplicates: 0 };
   // Seam for per-call database failures: a storage layer that isolates them reports which rows
   // it could not write, and they join the other rejections of this request.
   for (const r of written.rejected ?? []) rejections.add(r.reason);
   return { stored: written.inserted, duplicates: written.duplicates, skipped, rejected: rejections.count, rejectionMessage: rejections.message() };
+}
+
+/** Yields to the event loop; throws when the request is past its deadline. */
+async function pause(deadline: number): Promise<void> {
+  await yieldToEventLoop();
+  remaining(deadline);
+}
+
+/** Milliseconds left before `deadline`. @throws {OverloadedError} when none are. */
+function remaining(deadline: number): number {
+  const left = deadline - performance.now();
+  if (left <= 0) throw new OverloadedError(2, 'The ingest is overloaded: the request could not be processed in time; nothing was stored. Retry later.');
+  return left;
 }

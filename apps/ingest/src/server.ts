@@ -35,8 +35,12 @@ export function createIngestServer(options: IngestServerOptions): IngestServer {
   const { pool, config } = options;
   const keys = new ApiKeyResolver(pool, { ttlMs: options.apiKeyTtlMs });
   const overrides = new PriceOverrideCache(pool);
-  const gate = new WriteGate(config.INGEST_MAX_CONCURRENT_WRITES, config.INGEST_MAX_QUEUED, config.INGEST_MAX_WRITE_WAIT_MS);
-  const admission = new AdmissionGate(config.INGEST_MAX_INFLIGHT_REQUESTS, config.INGEST_MAX_INFLIGHT_BYTES);
+  const gate = new WriteGate(config.INGEST_MAX_CONCURRENT_WRITES, config.INGEST_MAX_QUEUED);
+  const admission = new AdmissionGate({
+    maxRequests: config.INGEST_MAX_INFLIGHT_REQUESTS,
+    maxBytes: config.INGEST_MAX_INFLIGHT_BYTES,
+    targetLatencyMs: config.INGEST_REQUEST_DEADLINE_MS / 2,
+  });
   const stats: IngestServer['stats'] = { requests: 0, refused: 0, callsStored: 0, duplicates: 0, rejectedSpans: 0, skippedSpans: 0 };
   const log = options.log ?? (() => {});
 
@@ -71,6 +75,7 @@ export function createIngestServer(options: IngestServerOptions): IngestServer {
     }
     // Admission comes before the key lookup and the body: a full ingest answers at once, holding
     // no bytes and no database connection for the refused request.
+    const deadline = performance.now() + config.INGEST_REQUEST_DEADLINE_MS;
     let ticket: AdmissionTicket;
     try {
       ticket = admission.admit(declaredLength(req));
@@ -96,7 +101,8 @@ export function createIngestServer(options: IngestServerOptions): IngestServer {
         storeContent: config.INGEST_STORE_CONTENT,
         maxSpanAgeMs: config.INGEST_MAX_SPAN_AGE_DAYS * 86_400_000,
         overrides: () => overrides.get(key.projectId, key.organizationId),
-        store: (fn) => gate.run(fn),
+        store: (fn, maxWaitMs) => gate.run(fn, maxWaitMs),
+        deadline,
         pool,
       });
     } catch (err) {
