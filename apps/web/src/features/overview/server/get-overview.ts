@@ -1,5 +1,6 @@
-import { buildSpendSeries, summarizeSpend, topFeatures, totalsOf, type SpendSeries, type SpendSummary } from '@tierlens/analyzer';
+import { buildSpendSeries, splitUnpricedCalls, summarizeSpend, topFeatures, totalsOf, type SpendSeries, type SpendSummary } from '@tierlens/analyzer';
 import type { Db } from '@tierlens/db';
+import { loadPriceOverrides } from '@tierlens/reports';
 import { loadReportRowSets, loadReportRows } from '@tierlens/reports/load-report-rows';
 import { bucketOf, previousRange, type TimeRange } from '@/features/analytics/lib/time-range';
 
@@ -8,15 +9,22 @@ export interface Overview {
   byModel: SpendSeries;
   byQueryType: SpendSeries;
   topFeatures: Array<{ feature: string; costUsd: string; calls: number }>;
+  /** Models without a price: their calls are unpriced until a price override is added. */
   unpricedModels: Array<{ model: string; provider: string; calls: number }>;
+  /** Models with a price whose unpriced calls reported no usage (no token counts). */
+  noUsageModels: Array<{ model: string; provider: string; calls: number }>;
   bucket: 'hour' | 'day';
 }
 
-/** The overview page: spend of the range vs the one before, stacked series, top features, unpriced models. */
-export async function getOverview(db: Db, projectId: string, range: TimeRange): Promise<Overview> {
+/**
+ * The overview page: spend of the range vs the one before, stacked series, top features, and the
+ * unpriced calls split into models without a price and calls without reported usage.
+ */
+export async function getOverview(db: Db, project: { id: string; organizationId: string }, range: TimeRange): Promise<Overview> {
+  const projectId = project.id;
   const bucket = bucketOf(range);
   // The five views of the range come from one scan of the rollups; the previous range is the other query.
-  const [[byModelRows, byTypeRows, featureRows, unpricedRows, current], previous] = await Promise.all([
+  const [[byModelRows, byTypeRows, featureRows, unpricedRows, current], previous, overrides] = await Promise.all([
     loadReportRowSets(db, projectId, range, [
       { bucket, groupBy: ['model'] },
       { bucket, groupBy: ['queryType'] },
@@ -25,16 +33,19 @@ export async function getOverview(db: Db, projectId: string, range: TimeRange): 
       { bucket: 'range', groupBy: [] },
     ]),
     loadReportRows(db, projectId, previousRange(range), { bucket: 'range', groupBy: [] }),
+    loadPriceOverrides(db, project),
   ]);
+  const unpriced = splitUnpricedCalls(
+    unpricedRows!.map((r) => ({ provider: r.provider, model: r.model, calls: r.unpricedCalls })),
+    { at: range.to, overrides },
+  );
   return {
     summary: summarizeSpend(current!, previous),
     byModel: buildSpendSeries(byModelRows!, { by: 'model', from: range.from, to: range.to, bucket }),
     byQueryType: buildSpendSeries(byTypeRows!, { by: 'queryType', from: range.from, to: range.to, bucket }),
     topFeatures: topFeatures(featureRows!, 6),
-    unpricedModels: unpricedRows!
-      .filter((r) => r.unpricedCalls > 0)
-      .map((r) => ({ model: r.model, provider: r.provider, calls: r.unpricedCalls }))
-      .sort((a, b) => b.calls - a.calls),
+    unpricedModels: unpriced.noPrice.map((m) => ({ model: m.model, provider: m.provider ?? '', calls: m.calls })),
+    noUsageModels: unpriced.noUsage.map((m) => ({ model: m.model, provider: m.provider ?? '', calls: m.calls })),
     bucket,
   };
 }
