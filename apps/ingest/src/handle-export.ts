@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type pg from 'pg';
 import type { PriceOverride } from '@tierlens/analyzer';
+import { insertCalls, type CallRow } from '@tierlens/db';
 import { validateCallRow } from './bounds/validate-call-row.ts';
 import { buildCallRow } from './build-call-row.ts';
 import { dedupeCalls, mapSpan } from './mapping/index.ts';
@@ -9,8 +10,6 @@ import { decodeExportRequest, OtlpDecodeError, type OtlpFormat } from './otlp/in
 import { RequestError } from './read-body.ts';
 import { OverloadedError } from './write-gate.ts';
 import { SpanRejections } from './span-rejections.ts';
-import type { CallRow } from './storage/call-row.ts';
-import { insertCalls, type InsertResult } from './storage/insert-calls.ts';
 
 export interface ExportInput {
   body: Uint8Array;
@@ -96,12 +95,12 @@ export async function handleExport(input: ExportInput): Promise<ExportOutcome> {
     else rejections.add(checked.reason);
     if ((i + 1) % SLICE === 0) await pause(deadline);
   }
-  const written: InsertResult & { rejected?: readonly RowRejection[] } = rows.length
+  const written: { inserted: number; duplicates: number; rejected?: readonly RowRejection[] } = rows.length
     ? await input.store(() => insertCalls(input.pool, rows), remaining(deadline))
     : { inserted: 0, duplicates: 0 };
-  // Seam for per-call database failures: a storage layer that isolates them reports which rows
-  // it could not write, and they join the other rejections of this request.
-  for (const r of written.rejected ?? []) rejections.add(r.reason);
+  // Per-call database failures (the storage layer isolates them and says which rows it could not
+  // write) join the other rejections of this request.
+  for (const r of written.rejected ?? []) rejections.add(`the database refused the call: ${r.reason}`);
   return { stored: written.inserted, duplicates: written.duplicates, skipped, rejected: rejections.count, rejectionMessage: rejections.message() };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallRow } from '../storage/call-row.ts';
+import type { CallRow } from '@tierlens/db';
 import { validateCallRow } from './validate-call-row.ts';
 
 const NOW = Date.parse('2026-12-04T12:00:00Z');

@@ -1,4 +1,4 @@
-import type { CallRow } from '../storage/call-row.ts';
+import type { CallRow } from '@tierlens/db';
 import {
   MAX_COST_INTEGER_DIGITS,
   MAX_DURATION_MS,
