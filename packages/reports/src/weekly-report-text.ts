@@ -47,6 +47,12 @@ export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): 
     for (const m of report.noUsageModels) lines.push(`- ${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`);
     lines.push('These models have a price, but the calls arrived without token counts (often a stream read without its usage). Have the instrumentation report usage; a price override would not change them.');
   }
+  if (report.retiringModels.length > 0) {
+    lines.push('', 'MODELS THEIR MAKER IS RETIRING');
+    for (const m of report.retiringModels) {
+      lines.push(`- ${m.model}: ${formatCount(m.calls)} calls this week; ${m.status === 'retired' ? 'retired on' : 'requests fail from'} ${m.retires}${m.replacement ? `, replacement ${m.replacement}` : ''} (${m.sourceUrl})`);
+    }
+  }
   lines.push(
     '',
     `Dashboard: ${report.links.overview}`,

@@ -1,3 +1,4 @@
+import { modelLifecycle, type ModelRetirement } from '../catalog/model-lifecycle.ts';
 import { DEFAULT_CATALOG, type Catalog } from '../catalog/build-catalog.ts';
 import type { Confidence, Finding, FindingsResult, UsdRange } from '../findings/findings-types.ts';
 import { formatUsd, parseUsd } from '../prices/money.ts';
@@ -55,6 +56,8 @@ export interface BuildWeeklyReportInput {
   readonly catalog?: Catalog;
   /** The project's and its organization's price overrides: whether an unpriced model has a price. */
   readonly priceOverrides?: readonly PriceOverride[];
+  /** Announced retirements (the built-in list, plus the organization's corrections appended). */
+  readonly retirements?: readonly ModelRetirement[];
   readonly options?: Partial<WeeklyReportOptions>;
 }
 
@@ -113,6 +116,14 @@ export function buildWeeklyReport(input: BuildWeeklyReportInput): WeeklyReport {
     risks: advice ? risksOf(advice.risks, options.risks) : null,
     unpricedModels: unpriced.noPrice.map((m) => ({ provider: m.provider ?? '', model: m.model, calls: m.calls })).slice(0, options.unpricedModels),
     noUsageModels: unpriced.noUsage.map((m) => ({ provider: m.provider ?? '', model: m.model, calls: m.calls })).slice(0, options.unpricedModels),
+    retiringModels: modelLines
+      .flatMap((m) => {
+        const life = modelLifecycle(m.provider, m.model, input.week.end, input.retirements);
+        return life.status === 'active'
+          ? []
+          : [{ provider: m.provider, model: m.model, calls: m.calls, status: life.status, retires: life.retires, replacement: life.retirement.replacement, sourceUrl: life.retirement.source.url }];
+      })
+      .sort((a, b) => a.retires.localeCompare(b.retires) || b.calls - a.calls),
     links: linksOf(input.dashboardUrl, input.project.id),
   };
 }
