@@ -40,5 +40,6 @@ export async function loadWeeklyReport(db: Db, input: LoadWeeklyReportInput): Pr
     }),
     dashboardUrl: input.dashboardUrl,
     catalog: advice.catalog,
+    priceOverrides: advice.priceOverrides,
   });
 }

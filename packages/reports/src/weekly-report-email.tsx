@@ -147,6 +147,20 @@ export function WeeklyReportEmail({ report, unsubscribeUrl }: WeeklyReportEmailP
             </Section>
           )}
 
+          {report.noUsageModels.length > 0 && (
+            <Section style={{ ...s.pad, paddingTop: '16px' }}>
+              <Section style={s.warn}>
+                <Text style={{ ...s.p, color: C.warnText, fontWeight: 600 }}>Calls without reported usage</Text>
+                <Text style={{ ...s.p, color: C.warnText }}>
+                  {report.noUsageModels.map((m) => `${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`).join(' · ')}
+                </Text>
+                <Text style={{ ...s.small, color: C.warnText }}>
+                  These models have a price, but the calls arrived without token counts (often a stream read without its usage), so their spend is not counted above. Have the instrumentation report usage; a price would not change them.
+                </Text>
+              </Section>
+            </Section>
+          )}
+
           {report.retiringModels.length > 0 && (
             <Section style={{ ...s.pad, paddingTop: '16px' }}>
               <Section style={s.warn}>

@@ -40,6 +40,12 @@ export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): 
   if (report.unpricedModels.length > 0) {
     lines.push('', 'CALLS WITHOUT A PRICE (not counted in spend)');
     for (const m of report.unpricedModels) lines.push(`- ${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`);
+    lines.push('Add a price in Settings to count them.');
+  }
+  if (report.noUsageModels.length > 0) {
+    lines.push('', 'CALLS WITHOUT REPORTED USAGE (no token counts, not counted in spend)');
+    for (const m of report.noUsageModels) lines.push(`- ${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`);
+    lines.push('These models have a price, but the calls arrived without token counts (often a stream read without its usage). Have the instrumentation report usage; a price override would not change them.');
   }
   if (report.retiringModels.length > 0) {
     lines.push('', 'MODELS THEIR MAKER IS RETIRING');

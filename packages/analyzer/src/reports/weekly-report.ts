@@ -134,8 +134,13 @@ export interface WeeklyReport {
   readonly savings: WeeklySavings | null;
   /** Null when findings were not computed for this report. */
   readonly risks: WeeklyRisks | null;
-  /** Models with calls this week that have no price (their calls add nothing to spend). */
+  /** Models with calls this week that have no price (their calls add nothing to spend): add a price. */
   readonly unpricedModels: readonly { readonly provider: string; readonly model: string; readonly calls: number }[];
+  /**
+   * Models that have a price but had calls this week without reported usage (no token counts),
+   * which are therefore unpriced too: a price would not help, the instrumentation must report usage.
+   */
+  readonly noUsageModels: readonly { readonly provider: string; readonly model: string; readonly calls: number }[];
   /** Models with calls this week that their maker has deprecated or retired, soonest first. */
   readonly retiringModels: readonly WeeklyRetiringModel[];
   readonly links: WeeklyLinks;
