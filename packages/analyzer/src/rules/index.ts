@@ -1,4 +1,4 @@
-export { ZRoutingRule, ZRuleEvidence, parseRoutingRules, type RoutingRule, type RoutingRuleInput, type RuleEvidence } from './routing-rule.ts';
+export { ZCanaryShare, ZRoutingRule, ZRuleEvidence, ZRuleMode, type RuleMode, parseRoutingRules, type RoutingRule, type RoutingRuleInput, type RuleEvidence } from './routing-rule.ts';
 export { createRuleMatcher, orderRules, type RuleSubject } from './match-rule.ts';
 export {
   DEFAULT_SYNTHESIZE_RULES_OPTIONS,
