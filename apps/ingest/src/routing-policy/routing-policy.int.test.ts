@@ -41,7 +41,7 @@ describe('GET /v1/routing-policy', () => {
     const bRule = await rule(b.project.id, { queryType: 'creative_writing', fromModel: 'claude-opus-4-6', toModel: 'claude-haiku-4-5' });
 
     const basic = `Basic ${Buffer.from(`pk:${a.apiKey.secret}`).toString('base64')}`;
-    const forms = [bearer(a), { 'x-tierlens-api-key': a.apiKey.secret }, { 'x-api-key': a.apiKey.secret }, { authorization: basic }];
+    const forms: Array<Record<string, string>> = [bearer(a), { 'x-tierlens-api-key': a.apiKey.secret }, { 'x-api-key': a.apiKey.secret }, { authorization: basic }];
     const bodies = [];
     for (const headers of forms) {
       const res = await get(headers);
