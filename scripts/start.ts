@@ -15,7 +15,7 @@ import { openDatabase, readDatabaseConfig } from '@tierlens/db/runtime';
 import { readIngestConfig, startIngest } from '@tierlens/ingest';
 import { generateDemoTraffic } from './demo/generate-demo-traffic.ts';
 import { init } from '@tierlens/sdk';
-import { createMailer, createReportScheduler, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
+import { createMailer, createReportScheduler, createRuleSafetyMonitor, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
 
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
 const dev = process.env.TIERLENS_WEB_DEV === '1';
@@ -78,6 +78,8 @@ try {
     }),
   };
   reports.scheduler.start();
+  // Pauses enforced and canary rules whose routed calls do clearly worse, and emails the owners.
+  createRuleSafetyMonitor({ db: reportsDb, mailer, dashboardUrl: publicUrl, log: (l) => console.error(`[rules] ${l}`) }).start();
   log(`Weekly reports: ${mailer.transport === 'smtp' ? 'sent through SMTP_URL' : `no SMTP_URL, so written as .eml files to ${mailer.outboxDir}`}`);
 
   const env = {

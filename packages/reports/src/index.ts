@@ -31,3 +31,5 @@ export { sendWeeklyReport, type SendWeeklyReportInput, type SendWeeklyReportResu
 export { readReportSecret, signUnsubscribe, unsubscribeUrl, verifyUnsubscribe, verifyUnsubscribeLink, type UnsubscribeTarget } from './unsubscribe-link.ts';
 export { previewText, WeeklyReportEmail, type WeeklyReportEmailProps } from './weekly-report-email.tsx';
 export { weeklyReportText } from './weekly-report-text.ts';
+export { loadRuleOutcomes, type RuleOutcomeRow } from './load-rule-outcomes.ts';
+export { checkRuleSafety, createRuleSafetyMonitor, SAFETY_WINDOW_MS, type CheckRuleSafetyDeps, type PausedRule } from './check-rule-safety.ts';
