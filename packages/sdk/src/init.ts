@@ -31,6 +31,12 @@ export interface Tierlens {
   shutdown(): Promise<void>;
   /** Export counters: queued, in flight, exported, dropped, failed, retries, batches. */
   getStats(): TierlensStats;
+  /**
+   * Fetches the routing policy now (routing on, policy from the ingest) and resolves true when a
+   * policy is loaded. Calls never wait for the policy; await this at start-up only if the first
+   * calls should already be routed. Never rejects.
+   */
+  refreshRoutingPolicy(): Promise<boolean>;
 }
 
 const SCOPE = { name: TRACER_NAME, version: SDK_VERSION };
@@ -142,6 +148,12 @@ function create(options: TierlensOptions): Tierlens {
       return stopped;
     },
     getStats: () => stats?.getStats() ?? { ...EMPTY_STATS },
+    refreshRoutingPolicy: async () => {
+      const source = runtime?.router?.source;
+      if (!source) return false;
+      await source.refresh();
+      return source.current !== undefined;
+    },
   };
 }
 
@@ -177,6 +189,7 @@ function disabledHandle(): Tierlens {
     flush: () => Promise.resolve(),
     shutdown: () => Promise.resolve(),
     getStats: () => ({ ...EMPTY_STATS }),
+    refreshRoutingPolicy: () => Promise.resolve(false),
   };
 }
 
