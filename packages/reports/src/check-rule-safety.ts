@@ -28,10 +28,15 @@ export const SAFETY_WINDOW_MS = 24 * 60 * 60 * 1000;
  * endpoint stops serving it at once, and the organization's owners get an email saying why.
  * The pause is a conditional update, so two processes running the check pause and mail once.
  */
-export async function checkRuleSafety(deps: CheckRuleSafetyDeps, now: Date = new Date()): Promise<PausedRule[]> {
+export async function checkRuleSafety(
+  deps: CheckRuleSafetyDeps,
+  now: Date = new Date(),
+  /** Check only these projects (default: every project). */
+  projectIds?: readonly string[],
+): Promise<PausedRule[]> {
   const { db } = deps;
   const active = await db.routingRule.findMany({
-    where: { mode: { in: ['canary', 'enforce'] }, enabled: true, pausedAt: null },
+    where: { mode: { in: ['canary', 'enforce'] }, enabled: true, pausedAt: null, ...(projectIds ? { projectId: { in: [...projectIds] } } : {}) },
     select: { id: true, projectId: true },
   });
   const byProject = new Map<string, string[]>();
