@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZTierlensPolicy } from '@tierlens/analyzer';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import { readIngestConfig, startIngest, type RunningIngest } from '@tierlens/ingest';
+import { loadWeeklyReport, reportWeek, ruleInEffectLine, weeklyReportText } from '@tierlens/reports';
 import { init, withTierlens, wrapOpenAI, type Tierlens } from '@tierlens/sdk';
 import { callerFor } from '@/test-support/caller-for';
 import { genaiExportJson } from '../apps/ingest/src/test-support/genai-export-json.ts';
@@ -119,5 +120,16 @@ describe('closing the loop', () => {
     const predictedPerCall = Number(finding!.monthlySavingUsd.point) / finding!.affected.monthlyCalls;
     expect(shown.outcome.predictedSavingUsd).toBeCloseTo(predictedPerCall * routedSent, 10);
     expect(shown.outcome.verdict).toBe('ok');
+
+    // 7. The weekly email: "rules in effect: predicted vs realized", the same figures.
+    const firstDay = new Date(Date.now() - 3 * 24 * HOUR).toISOString().slice(0, 10);
+    const report = await loadWeeklyReport(db, { projectId, week: reportWeek(firstDay, 'UTC'), dashboardUrl: 'http://tierlens.test' });
+    expect(report.rulesInEffect).toHaveLength(1);
+    const line = report.rulesInEffect![0]!;
+    expect(line).toMatchObject({ ruleId: rule.id, mode: 'canary 50 %', routedCalls: routedSent, controlCalls: 200 - routedSent, pauseReason: null });
+    expect(line.realizedSavingUsd).toBeCloseTo(expectedSaving, 10);
+    const text = weeklyReportText(report, 'http://tierlens.test/unsubscribe');
+    expect(text).toContain(`RULES IN EFFECT: PREDICTED VS REALIZED\n- ${ruleInEffectLine(line)}`);
+    expect(ruleInEffectLine(line)).toMatch(/^Coding: o3 → \S+ \(canary 50 %\): \d+ routed, \d+ control; saving realized \$[\d.]+, predicted \$[\d.]+$/);
   }, 90_000);
 });

@@ -2,7 +2,7 @@
  * The one place the weekly report's numbers become text (HTML email, plain-text part,
  * subject): money, counts, percentages, changes, quality points and dates.
  */
-import type { ReportWeek, WeeklyAdvice } from '@tierlens/analyzer';
+import type { ReportWeek, WeeklyAdvice, WeeklyRuleLine } from '@tierlens/analyzer';
 
 type UsdRange = WeeklyAdvice['monthlySavingUsd'];
 
@@ -91,3 +91,10 @@ export function formatWeek(week: Pick<ReportWeek, 'firstDay' | 'lastDay'>): stri
 }
 
 export { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
+
+/** One rule of "rules in effect": mode, routed calls, realized vs predicted saving, pause reason. */
+export function ruleInEffectLine(r: WeeklyRuleLine): string {
+  const money = (v: number | null) => (v === null ? '—' : formatMoney(v.toFixed(10)));
+  const base = `${r.label} (${r.mode}): ${formatCount(r.routedCalls)} routed, ${formatCount(r.controlCalls)} control; saving realized ${money(r.realizedSavingUsd)}, predicted ${money(r.predictedSavingUsd)}`;
+  return r.pauseReason ? `${base}. ${r.pauseReason}` : base;
+}

@@ -14,6 +14,7 @@ export {
   formatSpend,
   formatWeek,
   queryTypeLabel,
+  ruleInEffectLine,
 } from './format-report.ts';
 export { loadAdviceInputs, loadOrganizationCatalog, loadPriceOverrides } from './load-advice-inputs.ts';
 export { renderInvitationEmail, type InvitationEmailInput } from './invitation-email.tsx';

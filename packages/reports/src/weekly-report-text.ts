@@ -10,6 +10,7 @@ import {
   formatSpend,
   formatWeek,
   queryTypeLabel,
+  ruleInEffectLine,
 } from './format-report.ts';
 
 /** The weekly report as the email's plain-text part: the same figures as the HTML, as lines. */
@@ -33,6 +34,10 @@ export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): 
     lines.push('', 'UNDERBIDDING RISKS');
     risks.items.forEach((a, i) => lines.push(...adviceLines(a, i)));
     if (risks.more > 0) lines.push(`and ${risks.more} more on the Savings page.`);
+  }
+  if (report.rulesInEffect && report.rulesInEffect.length > 0) {
+    lines.push('', 'RULES IN EFFECT: PREDICTED VS REALIZED');
+    for (const r of report.rulesInEffect) lines.push(`- ${ruleInEffectLine(r)}`);
   }
   lines.push('', 'SPEND BY QUERY TYPE');
   if (report.byQueryType.length === 0) lines.push('No calls this week.');

@@ -15,6 +15,7 @@ export type {
   WeeklyRest,
   WeeklyRisks,
   WeeklyRule,
+  WeeklyRuleLine,
   WeeklySavings,
   WeeklySpendLine,
 } from './weekly-report.ts';
