@@ -66,7 +66,7 @@ export function RulesView({ projectId }: { projectId: string }) {
                   <td>{r.fromModel}</td>
                   <td><strong>{r.toModel}</strong></td>
                   <td data-testid="rule-mode">
-                    <span className="badge">{modeLabel(r)}</span>
+                    <span className={`badge mode-${r.mode}`}>{modeLabel(r)}</span>
                     {r.pauseReason && <div className="warning small" data-testid="rule-pause-reason">{r.pauseReason}</div>}
                     <div className="row-actions">
                       {(['down', 'up'] as const).map((direction) => {
