@@ -142,6 +142,12 @@ describe('dashboard in Chromium', () => {
     const overpaying = page.locator('[data-testid=finding][data-kind=overpaying]').first();
     await overpaying.waitFor({ timeout: 30_000 });
     await shot(page, 'savings-1280');
+    // Sources are short, and open to the full citation with a link to the document or the data at its commit.
+    const sources = overpaying.locator('[data-testid=finding-sources]');
+    expect(await sources.locator('summary').textContent()).toMatch(/^Sources: .+, \d{4}-\d{2}/);
+    await sources.locator('summary').click();
+    expect(await sources.locator('li a').first().getAttribute('href')).toMatch(/^https:\/\//);
+    await page.locator('[data-testid=needs-evidence-row]').first().waitFor();
     const title = (await overpaying.locator('.finding-title').textContent())!;
     await overpaying.locator('button:has-text("Create rule")').click();
     await overpaying.locator('text=Rule created').waitFor();

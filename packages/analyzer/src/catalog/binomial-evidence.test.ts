@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EVIDENCE_SOURCES } from './evidence-sources.ts';
 import { binomialEvidence, wilsonInterval } from './binomial-evidence.ts';
 
 describe('wilsonInterval', () => {
@@ -22,7 +23,7 @@ describe('wilsonInterval', () => {
 
 describe('binomialEvidence', () => {
   it('keeps the headline point inside its range and says how the range was made', () => {
-    const evidence = binomialEvidence({ benchmark: 'GPQA Diamond', percent: 91.3, n: 198, source: 'x', date: '2026-02' });
+    const evidence = binomialEvidence({ benchmark: 'GPQA Diamond', percent: 91.3, n: 198, citation: EVIDENCE_SOURCES.opus46Announcement, date: '2026-02' });
     expect(evidence).toMatchObject({ score: { low: 86.5, high: 94.5, point: 91.3 }, sampleSize: 198, method: 'Wilson 95% interval, n=198' });
   });
 });

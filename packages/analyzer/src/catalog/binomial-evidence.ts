@@ -1,4 +1,5 @@
 import type { CapabilityEvidence } from './catalog-types.ts';
+import { citationText, type CitationInput } from './evidence-sources.ts';
 
 const Z_95 = 1.959963984540054;
 
@@ -26,7 +27,10 @@ export interface BinomialResult {
   readonly percent: number;
   /** Items the score is over (tasks, questions, problems). */
   readonly n: number;
-  readonly source: string;
+  /** The public source the figure is taken from (every built-in figure has one). */
+  readonly citation?: CitationInput;
+  /** A one-line source, for figures without a citation (e.g. a benchmark's own data). */
+  readonly source?: string;
   readonly date: string;
   readonly note?: string;
 }
@@ -42,8 +46,14 @@ export function binomialEvidence(result: BinomialResult): CapabilityEvidence {
     score: { low: Math.min(low, result.percent), high: Math.max(high, result.percent), point: result.percent },
     sampleSize: result.n,
     method: `Wilson 95% interval, n=${result.n}`,
-    source: result.source,
+    source: result.source ?? (result.citation ? citationText(result.citation) : missingSource()),
     date: result.date,
     note: result.note ?? null,
+    citation: result.citation ? { url: null, repository: null, commit: null, path: null, ...result.citation } : null,
+    projectResult: null,
   };
+}
+
+function missingSource(): never {
+  throw new Error('a binomial result needs a citation or a source');
 }

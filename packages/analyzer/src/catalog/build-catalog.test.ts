@@ -32,15 +32,16 @@ describe('built-in catalog', () => {
     }
   });
 
-  it('carries the seed articles’ Opus 4.6 / Sonnet 4.6 figures with their sources', () => {
+  it('carries the Opus 4.6 / Sonnet 4.6 figures with the maker’s own documents as sources', () => {
     const opus = lookupModel('anthropic', 'claude-opus-4-6');
     const sonnet = lookupModel('anthropic', 'claude-sonnet-4-6');
     expect(opus?.tier).toBe('frontier');
     expect(sonnet?.tier).toBe('production');
-    expect(opus?.evidence.coding?.[0]).toMatchObject({ score: { point: 80.8 }, source: expect.stringContaining('seed 002') });
+    expect(opus?.evidence.coding?.[0]).toMatchObject({ score: { point: 80.8 }, citation: { publisher: 'Anthropic', url: 'https://www.anthropic.com/news/claude-opus-4-6' } });
     expect(opus?.evidence.expert_qa?.[0]).toMatchObject({ benchmark: 'GPQA Diamond', score: { point: 91.3 } });
     expect(sonnet?.evidence.coding?.[0]?.score.point).toBe(79.6);
-    expect(sonnet?.evidence.expert_qa?.map((e) => e.score.point)).toEqual([89.9, 74.1]);
+    // The system card's 89.9% only: a 74.1% figure with no traceable source was dropped.
+    expect(sonnet?.evidence.expert_qa?.filter((e) => e.benchmark === 'GPQA Diamond').map((e) => e.score.point)).toEqual([89.9]);
   });
 
   it('carries the SWE-bench bash-only headline rates as ranges over 500 tasks', () => {

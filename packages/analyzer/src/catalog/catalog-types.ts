@@ -40,6 +40,72 @@ export const ZScoreRange = z.union([
 /** A score range in percent; see {@link ZScoreRange}. */
 export type ScoreRange = z.infer<typeof ZScoreRange>;
 
+const dateString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'YYYY-MM or YYYY-MM-DD');
+
+/**
+ * Where a piece of evidence comes from, in enough detail for a user to check it: the
+ * publisher and document (or the repository, commit and file of a leaderboard's data), the
+ * harness the benchmark was run with, the licence the figures are used under, and a short
+ * label for the page (e.g. `SWE-bench Verified, bash-only, 2025-12`). Every built-in item has
+ * one (a test checks it names a public document, never an internal note); user overrides
+ * may leave it out.
+ */
+export const ZEvidenceCitation = z
+  .object({
+    /** `leaderboard` or `dataset` (data at a commit), `paper`, `model_card`, `system_card`, `announcement`, or `project_eval` (measured on the project's own traffic). */
+    kind: z.enum(['leaderboard', 'dataset', 'paper', 'model_card', 'system_card', 'announcement', 'project_eval']),
+    /** Who published it, e.g. `LMArena`, `Anthropic`, `DeepSeek-AI`. */
+    publisher: z.string().trim().min(1),
+    /** The document or leaderboard view, e.g. `Arena text leaderboard, creative writing (style control)`. */
+    title: z.string().trim().min(1),
+    /** A public URL of the document or leaderboard. */
+    url: z.string().url().nullish().transform((v) => v ?? null),
+    /** For data files: `owner/name` of the public repository, the full commit and the file. */
+    repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/).nullish().transform((v) => v ?? null),
+    commit: z.string().regex(/^[0-9a-f]{40}$/).nullish().transform((v) => v ?? null),
+    path: z.string().trim().min(1).nullish().transform((v) => v ?? null),
+    /** How the benchmark was run: agent, judge, prompts, sampling, reasoning effort. */
+    harness: z.string().trim().min(1),
+    /** The licence of the data, or how the figures are used when the document has none. */
+    licence: z.string().trim().min(1),
+    /** Short label for the page: benchmark, setup, `YYYY-MM`. */
+    short: z.string().trim().min(1),
+  })
+  .refine(
+    (c) => c.kind === 'project_eval' || c.url !== null || (c.repository !== null && c.commit !== null),
+    'a public citation needs a URL or a repository at a commit',
+  );
+
+/** See {@link ZEvidenceCitation}. */
+export type EvidenceCitation = z.infer<typeof ZEvidenceCitation>;
+
+/**
+ * A result measured on the project's own traffic (a replay evaluation): the candidate
+ * judged against the current model on the same prompts. It becomes evidence on a benchmark of
+ * its own (see `projectEvidence`), never mixed with public scores.
+ */
+export const ZProjectEvalResult = z.object({
+  /** The model the calls are on now, and the one the evaluation replayed them on. */
+  currentModel: z.string().trim().min(1),
+  candidateModel: z.string().trim().min(1),
+  /** Candidate wins, ties and losses against the current model (pairwise judge or exact match). */
+  wins: z.number().int().nonnegative(),
+  ties: z.number().int().nonnegative(),
+  losses: z.number().int().nonnegative(),
+  /** Candidate minus current score, in points, with its 95% confidence interval. */
+  scoreDiff: z
+    .object({ low: z.number(), point: z.number(), high: z.number() })
+    .refine((d) => d.low <= d.point && d.point <= d.high, 'low ≤ point ≤ high'),
+  /** Cost per task of each model from the replay's real usage, USD as decimal strings. */
+  costPerTaskUsd: z.object({ current: z.string().regex(/^\d+(\.\d+)?$/), candidate: z.string().regex(/^\d+(\.\d+)?$/) }),
+  /** How the pairs were judged, e.g. `pairwise judge gpt-5, both orders, ties allowed` or `exact match`. */
+  method: z.string().trim().min(1),
+  date: dateString,
+});
+
+/** See {@link ZProjectEvalResult}. */
+export type ProjectEvalResult = z.infer<typeof ZProjectEvalResult>;
+
 /**
  * One piece of capability evidence: a benchmark result with its source and date. Scores
  * from noisy sources are ranges (e.g. a 95% interval over the benchmark's items).
@@ -52,11 +118,15 @@ export const ZCapabilityEvidence = z.object({
   sampleSize: z.number().int().positive().nullish().transform((v) => v ?? null),
   /** How the range was obtained, e.g. `Wilson 95% interval, n=500`. */
   method: z.string().nullish().transform((v) => v ?? null),
-  /** URL or citation. */
+  /** URL or citation, in one line (the full citation as text). */
   source: z.string().trim().min(1),
   /** When the result was measured or published: `YYYY-MM` or `YYYY-MM-DD`. */
-  date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'YYYY-MM or YYYY-MM-DD'),
+  date: dateString,
   note: z.string().nullish().transform((v) => v ?? null),
+  /** The source in detail; every built-in item has one. */
+  citation: ZEvidenceCitation.nullish(),
+  /** For evidence measured on the project's own traffic: the evaluation's result. */
+  projectResult: ZProjectEvalResult.nullish(),
 });
 
 /** See {@link ZCapabilityEvidence}. */

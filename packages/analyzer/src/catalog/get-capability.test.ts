@@ -8,14 +8,21 @@ import { SWE_BENCH_BASH_ONLY } from './swebench-bash-only.ts';
 describe('getCapability', () => {
   it('groups evidence by benchmark, most comparable first', () => {
     const capability = getCapability(lookupModel(null, 'claude-sonnet-4-5'), 'coding');
-    expect(capability).toMatchObject({
-      status: 'evidence',
-      benchmarks: [{ benchmark: SWE_BENCH_BASH_ONLY, low: 66.5, high: 74.4, point: 70.6, conflicting: false }],
-    });
+    expect(capability.status).toBe('evidence');
+    if (capability.status !== 'evidence') return;
+    expect(capability.benchmarks[0]).toMatchObject({ benchmark: SWE_BENCH_BASH_ONLY, low: 66.5, high: 74.4, point: 70.6, conflicting: false });
+    // Then the leaderboards imported since, each on its own benchmark (never merged with SWE-bench).
+    expect(capability.benchmarks.map((b) => b.benchmark)).toEqual([
+      SWE_BENCH_BASH_ONLY,
+      'LMArena text, coding (style control): win rate vs GPT-4o (2024-08-06)',
+      'LiveBench 2026-01-08, coding',
+    ]);
   });
 
   it('flags sources that disagree beyond their ranges, and gives no point then', () => {
-    const capability = getCapability(lookupModel(null, 'claude-sonnet-4-6'), 'expert_qa');
+    const gpqa = (point: number, source: string) => ({ benchmark: 'GPQA Diamond', score: { low: point - 4, high: point + 4, point }, sampleSize: 198, source, date: '2026-02' });
+    const catalog = buildCatalog([{ id: 'claude-sonnet-4-6', evidence: { expert_qa: [gpqa(89.9, 'system card'), gpqa(74.1, 'another report')] } }]);
+    const capability = getCapability(lookupModel(null, 'claude-sonnet-4-6', catalog), 'expert_qa');
     expect(capability.status).toBe('evidence');
     if (capability.status !== 'evidence') return;
     expect(capability.benchmarks[0]).toMatchObject({ benchmark: 'GPQA Diamond', conflicting: true, point: null });
@@ -24,7 +31,7 @@ describe('getCapability', () => {
   });
 
   it('reports missing evidence instead of guessing from the tier', () => {
-    expect(getCapability(lookupModel(null, 'gpt-4o-mini'), 'summarization')).toMatchObject({ status: 'no_evidence' });
+    expect(getCapability(lookupModel(null, 'gpt-4o-mini'), 'classification')).toMatchObject({ status: 'no_evidence' });
     expect(getCapability(null, 'coding')).toMatchObject({ status: 'no_evidence', reason: 'the model is not in the catalog' });
   });
 });

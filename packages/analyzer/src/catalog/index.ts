@@ -7,6 +7,10 @@ export {
   ZCatalogEntry,
   ZCatalogOverride,
   ZCapabilityEvidence,
+  ZEvidenceCitation,
+  ZProjectEvalResult,
+  type EvidenceCitation,
+  type ProjectEvalResult,
   ZModelTier,
   ZScoreRange,
   type CapabilityQueryType,
@@ -18,7 +22,7 @@ export {
   type ScoreRange,
 } from './catalog-types.ts';
 export { compareCapability, type CapabilityComparison } from './compare-capability.ts';
-export { EVIDENCE_SOURCES } from './evidence-sources.ts';
+export { citationText, EVIDENCE_SOURCES } from './evidence-sources.ts';
 export { getCapability, type BenchmarkCapability, type Capability } from './get-capability.ts';
 export { lookupModel } from './lookup-model.ts';
 export { CATALOG_BENCHMARKS } from './published-evidence.ts';

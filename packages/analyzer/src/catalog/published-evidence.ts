@@ -1,6 +1,6 @@
 import { binomialEvidence, type BinomialResult } from './binomial-evidence.ts';
 import type { CapabilityQueryType, CapabilityEvidence } from './catalog-types.ts';
-import { EVIDENCE_SOURCES as S } from './evidence-sources.ts';
+import { EVIDENCE_SOURCES as S, type CitationInput } from './evidence-sources.ts';
 
 /** Benchmark names used by the built-in evidence (item counts in {@link BENCHMARK_ITEMS}). */
 export const CATALOG_BENCHMARKS = {
@@ -32,27 +32,27 @@ interface Published {
   readonly result: BinomialResult;
 }
 
-const swe = (percent: number, source: string, date: string, note?: string): BinomialResult => ({
+const swe = (percent: number, citation: CitationInput, date: string, note?: string): BinomialResult => ({
   benchmark: CATALOG_BENCHMARKS.sweBenchVendor,
   percent,
   n: BENCHMARK_ITEMS.sweBenchVendor,
-  source,
+  citation,
   date,
   ...(note ? { note } : {}),
 });
-const gpqa = (percent: number, source: string, date: string, note?: string): BinomialResult => ({
+const gpqa = (percent: number, citation: CitationInput, date: string, note?: string): BinomialResult => ({
   benchmark: CATALOG_BENCHMARKS.gpqaDiamond,
   percent,
   n: BENCHMARK_ITEMS.gpqaDiamond,
-  source,
+  citation,
   date,
   ...(note ? { note } : {}),
 });
-const aime2024 = (percent: number, source: string, date: string, n: number = BENCHMARK_ITEMS.aime2024, note?: string) => ({
+const aime2024 = (percent: number, citation: CitationInput, date: string, n: number = BENCHMARK_ITEMS.aime2024, note?: string) => ({
   benchmark: CATALOG_BENCHMARKS.aime2024,
   percent,
   n,
-  source,
+  citation,
   date,
   ...(note ? { note } : {}),
 });
@@ -60,41 +60,33 @@ const math500 = (percent: number, note?: string): BinomialResult => ({
   benchmark: CATALOG_BENCHMARKS.math500,
   percent,
   n: BENCHMARK_ITEMS.math500,
-  source: S.deepSeekR1Paper,
+  citation: S.deepSeekR1Paper,
   date: '2025-01-22',
   ...(note ? { note } : {}),
 });
-const mmlu = (percent: number, source: string, date: string, n: number, note?: string): BinomialResult => ({
+const mmlu = (percent: number, citation: CitationInput, date: string, n: number, note?: string): BinomialResult => ({
   benchmark: CATALOG_BENCHMARKS.mmlu,
   percent,
   n,
-  source,
+  citation,
   date,
   ...(note ? { note } : {}),
 });
 
-const SEED_SONNET_GPQA_NOTE =
-  'The Sonnet 4.6 system card reports 89.9% on GPQA Diamond; the seed’s 74.1% is kept as a second, conflicting source.';
-const R1_AIME_NOTE =
-  'pass@1. Seed 000 quotes 86.7% with majority voting, which the paper reports for DeepSeek-R1-Zero (cons@64).';
+const R1_AIME_NOTE = 'pass@1 (the paper’s 86.7% with majority voting is DeepSeek-R1-Zero’s cons@64, not R1’s)';
 const O1_NOTE = 'average over the 15 problems of AIME 2024 I, one sample per problem';
 const ROUTELLM_NOTE = '1-token greedy answer letter, as RouteLLM scored it';
 
-// Results published by model makers, papers and the research seeds, with their sources.
+// Results published by model makers and papers, each with its public primary source.
 const PUBLISHED: readonly Published[] = [
-  { id: 'claude-opus-4-6', queryType: 'coding', result: swe(80.8, S.seedTierRouting, '2026-02') },
-  { id: 'claude-opus-4-6', queryType: 'expert_qa', result: gpqa(91.3, S.seedTierRouting, '2026-02') },
-  {
-    id: 'claude-sonnet-4-6',
-    queryType: 'coding',
-    result: swe(79.6, S.seedTierRouting, '2026-02', 'the system card gives the same 79.6%, averaged over 25 trials'),
-  },
+  { id: 'claude-opus-4-6', queryType: 'coding', result: swe(80.8, S.opus46Announcement, '2026-02-05', 'averaged over 25 trials') },
+  { id: 'claude-opus-4-6', queryType: 'expert_qa', result: gpqa(91.3, S.opus46Announcement, '2026-02-05') },
+  { id: 'claude-sonnet-4-6', queryType: 'coding', result: swe(79.6, S.sonnet46SystemCard, '2026-02', 'averaged over 25 trials') },
   { id: 'claude-sonnet-4-6', queryType: 'expert_qa', result: gpqa(89.9, S.sonnet46SystemCard, '2026-02') },
-  { id: 'claude-sonnet-4-6', queryType: 'expert_qa', result: gpqa(74.1, S.seedTierRouting, '2026-02', SEED_SONNET_GPQA_NOTE) },
   {
     id: 'claude-sonnet-4-6',
     queryType: 'math',
-    result: { benchmark: CATALOG_BENCHMARKS.aime2025, percent: 95.6, n: BENCHMARK_ITEMS.aime2025, source: S.sonnet46SystemCard, date: '2026-02' },
+    result: { benchmark: CATALOG_BENCHMARKS.aime2025, percent: 95.6, n: BENCHMARK_ITEMS.aime2025, citation: S.sonnet46SystemCard, date: '2026-02' },
   },
   { id: 'deepseek-r1', queryType: 'math', result: aime2024(79.8, S.deepSeekR1Paper, '2025-01-22', 30, R1_AIME_NOTE) },
   { id: 'deepseek-r1', queryType: 'math', result: math500(97.3) },
@@ -117,10 +109,10 @@ const PUBLISHED: readonly Published[] = [
   { id: 'deepseek-v3', queryType: 'expert_qa', result: gpqa(59.1, S.deepSeekR1Paper, '2025-01-22') },
   { id: 'deepseek-v3', queryType: 'expert_qa', result: mmlu(88.5, S.deepSeekR1Paper, '2025-01-22', BENCHMARK_ITEMS.mmluFull) },
   { id: 'deepseek-v3', queryType: 'coding', result: swe(42.0, S.deepSeekR1Paper, '2025-01-22') },
-  { id: 'deepseek-r1-distill-qwen-7b', queryType: 'math', result: aime2024(55.5, S.seedTierRouting, '2026-02') },
+  { id: 'deepseek-r1-distill-qwen-7b', queryType: 'math', result: aime2024(55.5, S.deepSeekR1Paper, '2025-01-22', 30, 'pass@1, Table 5') },
   { id: 'gpt-4o', queryType: 'math', result: aime2024(12, S.openAiO1Announcement, '2024-09-12', 15, O1_NOTE) },
-  { id: 'qwen3.5-9b', queryType: 'expert_qa', result: gpqa(81.7, S.seedEfficiencyCompounding, '2026-03', 'also quoted by seed 000') },
-  { id: 'gpt-oss-120b', queryType: 'expert_qa', result: gpqa(80.1, S.seedEfficiencyCompounding, '2026-03') },
+  { id: 'qwen3.5-9b', queryType: 'expert_qa', result: gpqa(81.7, S.qwen35SmallModelCard, '2026-03-02') },
+  { id: 'gpt-oss-120b', queryType: 'expert_qa', result: gpqa(80.1, S.gptOssModelCard, '2025-08-05', 'high reasoning effort, no tools') },
   {
     id: 'gpt-4-1106-preview',
     queryType: 'expert_qa',
@@ -134,12 +126,12 @@ const PUBLISHED: readonly Published[] = [
   {
     id: 'gpt-4-1106-preview',
     queryType: 'math',
-    result: { benchmark: CATALOG_BENCHMARKS.gsm8k, percent: 85.67, n: BENCHMARK_ITEMS.gsm8k, source: S.routeLlm, date: '2024-08-09' },
+    result: { benchmark: CATALOG_BENCHMARKS.gsm8k, percent: 85.67, n: BENCHMARK_ITEMS.gsm8k, citation: S.routeLlm, date: '2024-08-09' },
   },
   {
     id: 'mixtral-8x7b-instruct',
     queryType: 'math',
-    result: { benchmark: CATALOG_BENCHMARKS.gsm8k, percent: 63.84, n: BENCHMARK_ITEMS.gsm8k, source: S.routeLlm, date: '2024-08-09' },
+    result: { benchmark: CATALOG_BENCHMARKS.gsm8k, percent: 63.84, n: BENCHMARK_ITEMS.gsm8k, citation: S.routeLlm, date: '2024-08-09' },
   },
 ];
 

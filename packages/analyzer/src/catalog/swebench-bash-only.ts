@@ -65,9 +65,9 @@ export function sweBenchBashOnlyEvidence(): ReadonlyMap<string, CapabilityEviden
         benchmark: SWE_BENCH_BASH_ONLY,
         percent: row.resolvedPct,
         n: 500,
-        source: `${EVIDENCE_SOURCES.sweBenchBashOnly}; entry "${row.entry}"`,
+        citation: EVIDENCE_SOURCES.sweBenchBashOnly,
         date: row.date,
-        ...(row.note ? { note: row.note } : {}),
+        note: `entry "${row.entry}"${row.note ? `; ${row.note}` : ''}`,
       }),
     ]),
   );

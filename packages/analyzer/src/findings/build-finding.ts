@@ -85,7 +85,7 @@ function scoreOf(benchmark: BenchmarkCapability): ScoreEvidence {
     high: benchmark.high,
     point: benchmark.point,
     sampleSize: sizes.some((s) => s === null) ? null : Math.min(...(sizes as number[])),
-    sources: benchmark.evidence.map((e) => ({ source: e.source, date: e.date, note: e.note })),
+    sources: benchmark.evidence.map((e) => ({ source: e.source, date: e.date, note: e.note, citation: e.citation ?? null })),
   };
 }
 
@@ -107,7 +107,7 @@ function qualityOf(draft: FindingDraft): QualityChange {
     high: round2(100 - f.failureRate.low),
     point: round2(100 - f.failureRate.point),
     sampleSize: f.calls,
-    sources: [{ source: SOURCE_LABEL.observed, date: '', note: 'errors plus truncations at the token limit' }],
+    sources: [{ source: SOURCE_LABEL.observed, date: '', note: 'errors plus truncations at the token limit', citation: null }],
   });
   const current = success(q.current);
   const recommended = success(q.recommended);

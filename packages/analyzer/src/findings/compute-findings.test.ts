@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../catalog/build-catalog.ts';
 import { getCapability } from '../catalog/get-capability.ts';
 import { lookupModel } from '../catalog/lookup-model.ts';
 import { formatUsd, parseUsd } from '../prices/money.ts';
@@ -113,25 +114,29 @@ describe('computeFindings: underbidding', () => {
 
 describe('computeFindings: no advice without evidence', () => {
   it('skips query types, models and conflicts it has no evidence for, and says why', () => {
+    // Two sources that disagree beyond their ranges (as a user's override could add): the
+    // built-in catalog has one GPQA figure for Sonnet 4.6 since the untraceable one was dropped.
+    const gpqa = (point: number, source: string) => ({ benchmark: 'GPQA Diamond', score: { low: point - 4, high: point + 4, point }, sampleSize: 198, source, date: '2026-02' });
+    const catalog = buildCatalog([{ id: 'claude-sonnet-4-6', evidence: { expert_qa: [gpqa(89.9, 'system card'), gpqa(74.1, 'another report')] } }]);
     const rows = [
-      ...series({ provider: 'anthropic', model: 'claude-opus-4-6', queryType: 'summarization', callsPerDay: 100, inputPerCall: 4000, outputPerCall: 200 }),
+      ...series({ provider: 'anthropic', model: 'claude-opus-4-6', queryType: 'classification', callsPerDay: 100, inputPerCall: 4000, outputPerCall: 200 }),
       ...series({ provider: 'anthropic', model: 'claude-sonnet-4-6', queryType: 'expert_qa', callsPerDay: 100, inputPerCall: 1000, outputPerCall: 500 }),
       ...series({ provider: 'acme', model: 'acme-finetune-v2', queryType: 'coding', callsPerDay: 100, inputPerCall: 1000, outputPerCall: 500 }),
       ...series({ provider: 'anthropic', model: 'claude-opus-4-6', queryType: 'unknown', callsPerDay: 100, inputPerCall: 1000, outputPerCall: 500 }),
       ...series({ provider: 'openai', model: 'gpt-5-nano', queryType: 'coding', callsPerDay: 1, inputPerCall: 1000, outputPerCall: 500 }),
     ];
-    const result = computeFindings({ rows, period });
+    const result = computeFindings({ rows, period, catalog });
     expect(result.findings).toEqual([]);
     const reasons = Object.fromEntries(result.skipped.map((s) => [`${s.queryType}/${s.model}`, s.reason]));
     expect(reasons).toEqual({
-      'summarization/claude-opus-4-6': 'no_evidence',
+      'classification/claude-opus-4-6': 'no_evidence',
       'expert_qa/claude-sonnet-4-6': 'conflicting_evidence',
       'coding/acme-finetune-v2': 'not_in_catalog',
       'unknown/claude-opus-4-6': 'unknown_query_type',
       'coding/gpt-5-nano': 'too_few_calls',
     });
-    // The catalog marks Sonnet 4.6 on GPQA Diamond as conflicting (74.1% vs 89.9%): no headline score.
-    const sonnet = getCapability(lookupModel('anthropic', 'claude-sonnet-4-6'), 'expert_qa');
+    // Sonnet 4.6 on GPQA Diamond is conflicting there (74.1% vs 89.9%): no headline score.
+    const sonnet = getCapability(lookupModel('anthropic', 'claude-sonnet-4-6', catalog), 'expert_qa');
     expect(sonnet.status === 'evidence' && sonnet.benchmarks[0]?.conflicting).toBe(true);
     expect(result.skipped.find((s) => s.reason === 'conflicting_evidence')?.detail).toMatch(/GPQA Diamond/);
   });

@@ -1,5 +1,5 @@
 import { better, type FindingDraft, type NoFinding } from './finding-draft.ts';
-import { compareOn, TIER_RANK, usable, type GroupContext } from './group-context.ts';
+import { compareOn, hasUncertainty, TIER_RANK, usable, type GroupContext } from './group-context.ts';
 
 /**
  * Underbidding on evidence, in two ways:
@@ -49,7 +49,7 @@ export function findUnderbidding(context: GroupContext): FindingDraft | NoFindin
   for (const candidate of context.candidates) {
     if (candidate.entry === null || TIER_RANK[candidate.entry.tier] <= ownTier || !evidence.covers(candidate.entry)) continue;
     const comparison = usable(evidence.compare(candidate.entry));
-    if (comparison === null || comparison.deltaPoint < options.gapPoints || comparison.deltaLow <= 0) continue;
+    if (comparison === null || comparison.deltaPoint < options.gapPoints || comparison.deltaLow <= 0 || !hasUncertainty(comparison)) continue;
     const estimate = context.move(candidate);
     if (estimate === null) continue;
     best = better(

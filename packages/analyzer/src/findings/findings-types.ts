@@ -1,4 +1,4 @@
-import type { ModelTier } from '../catalog/catalog-types.ts';
+import type { EvidenceCitation, ModelTier } from '../catalog/catalog-types.ts';
 import type { QueryType } from '../query-types/query-type.ts';
 
 /** How sure a finding is; see the README's "Findings and rules" for what lowers it. */
@@ -23,9 +23,12 @@ export interface PointsRange {
 
 /** Where a score came from. */
 export interface ScoreSource {
+  /** The full citation in one line. */
   readonly source: string;
   readonly date: string;
   readonly note: string | null;
+  /** The source in detail (publisher, document or repository at a commit, harness, licence, short label); null for user evidence without one. */
+  readonly citation: EvidenceCitation | null;
 }
 
 /** One model's score on the benchmark a finding compares on. */

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/build-catalog.ts';
 import type { CapabilityQueryType, CatalogEntry, ModelTier } from '../catalog/catalog-types.ts';
 import type { CapabilityComparison } from '../catalog/compare-capability.ts';
-import type { BenchmarkCapability } from '../catalog/get-capability.ts';
+import type { BenchmarkCapability, Capability } from '../catalog/get-capability.ts';
 import { queryTypeModelKey, type RollupAggregate, type SeenModel, type UsageGroup } from './aggregate-rollups.ts';
 import { estimateMove, type MoveContext, type MoveEstimate } from './estimate-move.ts';
 import type { GroupEvidence } from './evidence-context.ts';
@@ -107,6 +107,29 @@ export function usable(comparison: CapabilityComparison): UsableComparison | nul
   if (comparison.status !== 'compared') return null;
   if (comparison.from.conflicting || comparison.to.conflicting || comparison.deltaPoint === null) return null;
   return comparison as UsableComparison;
+}
+
+/**
+ * Whether a comparison rests on scores with a stated uncertainty on both sides: a range (an
+ * interval from the source) or a known number of items. A bare point (LiveBench publishes no
+ * interval and no item count in its table) can veto a finding but never decide one alone.
+ */
+export function hasUncertainty(comparison: UsableComparison): boolean {
+  const measured = (b: BenchmarkCapability) => b.high > b.low || b.evidence.some((e) => e.sampleSize !== null);
+  return measured(comparison.from) && measured(comparison.to);
+}
+
+/**
+ * Every usable comparison of two capabilities, one per benchmark both have (in the current
+ * model's order), so a finding can require that no shared benchmark disagrees.
+ */
+export function compareOnEveryShared(from: Capability, to: Capability, queryType: CapabilityQueryType): UsableComparison[] {
+  if (from.status !== 'evidence' || to.status !== 'evidence') return [];
+  return from.benchmarks.flatMap((own) => {
+    const theirs = to.benchmarks.find((b) => b.benchmark === own.benchmark);
+    const comparison = theirs ? compareOn(own, theirs, queryType) : null;
+    return comparison ? [comparison] : [];
+  });
 }
 
 /** Compares two benchmark results directly (for floors, which name their benchmark). */

@@ -37,3 +37,4 @@ export {
 } from './build-feature-evidence.ts';
 export { createModelIdentity, type ModelIdentity } from './model-identity.ts';
 export { periodBuckets, type BucketAlignment, type PeriodBuckets } from './aggregate-rollups.ts';
+export { projectEvidence, type ProjectEvidenceScope } from './project-evidence.ts';

@@ -10,6 +10,8 @@ import { formatCount, formatUsd } from '@/lib/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';
+import { findingSources } from '../lib/finding-sources';
+import type { NeedsEvidenceRow } from '../lib/needs-evidence';
 
 /** The analyzer's findings ranked by money: overpaying and underbidding, each with its evidence. */
 export function SavingsView({ projectId }: { projectId: string }) {
@@ -36,7 +38,39 @@ export function SavingsView({ projectId }: { projectId: string }) {
         <section className="panel empty"><h2>No findings for this range</h2><p className="muted">Either every query type is on a model that fits it, or there is not enough evidence yet. {data.skipped.length} model × query type groups were looked at.</p></section>
       )}
       {findings.map((f) => <FindingCard key={f.id} finding={f} projectId={projectId} range={range} />)}
+      {data && <NeedsEvidence rows={data.needsEvidence} />}
     </>
+  );
+}
+
+/**
+ * Spend the analyzer could not judge for lack of evidence, per query type × model. An evaluation
+ * on the project's own traffic would close these gaps; until that feature exists there is no
+ * button here, only the list and how to add evidence by hand.
+ */
+function NeedsEvidence({ rows }: { rows: readonly NeedsEvidenceRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section className="panel" data-testid="needs-evidence">
+      <h2>Needs evidence</h2>
+      <p className="muted">No public benchmark (or no consistent one) covers these models on these query types, so no verdict is given. Add your own evaluation results as catalog evidence to get one.</p>
+      <div className="table-wrap">
+        <table className="data">
+          <thead><tr><th>Query type</th><th>Model</th><th className="num">Calls</th><th className="num">Spend in range</th><th>Why</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.queryType}|${r.model}|${r.provider ?? ''}`} data-testid="needs-evidence-row">
+                <td><span className="dot" style={{ background: queryTypeColor(r.queryType) }} />{queryTypeLabel(r.queryType)}</td>
+                <td>{r.model}</td>
+                <td className="num">{formatCount(r.calls)}</td>
+                <td className="num">{formatUsd(r.spendUsd)}</td>
+                <td className="muted">{r.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -55,6 +89,7 @@ function FindingCard({ finding: f, projectId, range }: { finding: Finding; proje
   const saving = Number(f.monthlySavingUsd.point);
   const q = f.quality;
   const delta = q.deltaPoints;
+  const sources = findingSources(f);
   return (
     <section className="panel finding" data-testid="finding" data-kind={f.kind}>
       <div className="finding-head">
@@ -87,9 +122,17 @@ function FindingCard({ finding: f, projectId, range }: { finding: Finding; proje
         </div>
       </div>
       <p className="muted small-text">{f.method}</p>
-      <p className="muted small-text">
-        Sources: {[...q.current.sources, ...q.recommended.sources].map((s) => `${s.source} (${s.date})`).filter((v, i, a) => a.indexOf(v) === i).join('; ') || '—'}
-      </p>
+      <details className="muted small-text finding-sources" data-testid="finding-sources">
+        <summary>Sources: {sources.map((s) => s.short).join(' · ') || '—'}</summary>
+        <ul>
+          {sources.map((s) => (
+            <li key={s.short}>
+              {s.href ? <a href={s.href} rel="noreferrer" target="_blank">{s.full}</a> : s.full}
+              {s.note ? ` (${s.note})` : ''}
+            </li>
+          ))}
+        </ul>
+      </details>
       <div className="row-actions">
         {created ? (
           <Link href={`/p/${projectId}/rules`} className="button-link">Rule created · view rules →</Link>

@@ -3,6 +3,10 @@ import type { Db } from '@tierlens/db';
 import { loadAdviceInputs } from '@tierlens/reports';
 import { loadReportRows } from '@tierlens/reports/load-report-rows';
 import type { TimeRange } from '@/features/analytics/lib/time-range';
+import { needsEvidence, type NeedsEvidenceRow } from '../lib/needs-evidence';
+
+/** The findings, and the spend they could give no verdict on for lack of evidence. */
+export type SavingsFindings = FindingsResult & { readonly needsEvidence: readonly NeedsEvidenceRow[] };
 
 /**
  * The analyzer's findings for a project over a range, with the organization's catalog and
@@ -12,7 +16,7 @@ import type { TimeRange } from '@/features/analytics/lib/time-range';
  * the last UTC midnight, so the database sums each from daily rollups; the answer is the one the
  * hourly rollups would give (test/report-rows.int.test.ts).
  */
-export async function getFindings(db: Db, project: { id: string; organizationId: string }, range: TimeRange): Promise<FindingsResult> {
+export async function getFindings(db: Db, project: { id: string; organizationId: string }, range: TimeRange): Promise<SavingsFindings> {
   const period = { start: range.from, end: range.to };
   const options = { bucketAlignment: 'utc-midnight' } as const;
   const { daysPerBucket, firstBucketStart } = periodBuckets(period, options.bucketAlignment);
@@ -23,5 +27,6 @@ export async function getFindings(db: Db, project: { id: string; organizationId:
     }),
     loadAdviceInputs(db, project),
   ]);
-  return computeFindings({ rows, period, catalog, priceOverrides, options });
+  const result = computeFindings({ rows, period, catalog, priceOverrides, options });
+  return { ...result, needsEvidence: needsEvidence(result.skipped) };
 }
