@@ -62,7 +62,8 @@ export class PolicySource {
       this.current = compilePolicy(parsed.data);
       this.etag = res.headers.get('etag') ?? undefined;
     } catch (error) {
-      reportError(error, 'routing policy refresh');
+      // A fetch that outlives its `init()` (shut down or replaced) is no longer the app's concern.
+      if (!this.stopped) reportError(error, 'routing policy refresh');
     }
   }
 }
