@@ -1,19 +1,9 @@
 import { Body, Button, Column, Container, Head, Hr, Html, Link, Preview, Row, Section, Text } from '@react-email/components';
-import type { WeeklyAdvice, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
+import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
 import type { CSSProperties, ReactNode } from 'react';
-import {
-  formatChange,
-  formatCount,
-  formatMoney,
-  formatMonthly,
-  formatPoints,
-  formatSavingEffect,
-  formatShare,
-  formatSpend,
-  formatWeek,
-  queryTypeLabel,
-  ruleInEffectLine,
-} from './format-report.ts';
+import { formatChange, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
+import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
+import { ruleInEffectLine } from './rule-in-effect-line.ts';
 
 /** What the email needs besides the report: the signed unsubscribe link. */
 export interface WeeklyReportEmailProps {
@@ -71,7 +61,7 @@ export function WeeklyReportEmail({ report, unsubscribeUrl }: WeeklyReportEmailP
 
           <Section style={{ ...s.pad, paddingTop: '8px' }}>
             <Row>
-              <Kpi label="Spend" value={formatMoney(spend.current.costUsd)} change={spend.costChange} note={`last week ${formatMoney(spend.previous.costUsd)}`} testId="spend" />
+              <Kpi label="Spend" value={formatUsd(spend.current.costUsd)} change={spend.costChange} note={`last week ${formatUsd(spend.previous.costUsd)}`} testId="spend" />
               <Kpi label="Calls" value={formatCount(spend.current.calls)} change={spend.callsChange} note={`last week ${formatCount(spend.previous.calls)}`} testId="calls" />
               {savings && (
                 <Column style={{ width: '33%', verticalAlign: 'top', padding: '12px 0' }}>
@@ -168,6 +158,20 @@ export function WeeklyReportEmail({ report, unsubscribeUrl }: WeeklyReportEmailP
             </Section>
           )}
 
+          {report.retiringModels.length > 0 && (
+            <Section style={{ ...s.pad, paddingTop: '16px' }}>
+              <Section style={s.warn}>
+                <Text style={{ ...s.p, color: C.warnText, fontWeight: 600 }}>Models their maker is retiring</Text>
+                {report.retiringModels.map((m) => (
+                  <Text key={`${m.provider}/${m.model}`} style={{ ...s.p, color: C.warnText }}>
+                    {m.model}: {formatCount(m.calls)} calls this week; {m.status === 'retired' ? 'retired on' : 'requests fail from'} {m.retires}
+                    {m.replacement ? `, replacement ${m.replacement}` : ''} (<Link href={m.sourceUrl} style={{ ...s.link, color: C.warnText }}>notice</Link>)
+                  </Text>
+                ))}
+              </Section>
+            </Section>
+          )}
+
           <Section style={{ ...s.pad, padding: '16px 28px 24px' }}>
             <Hr style={{ borderColor: C.border, margin: '16px 0' }} />
             <Text style={s.small}>
@@ -198,7 +202,7 @@ function Kpi({ label, value, change, note, testId }: { label: string; value: str
   );
 }
 
-function AdviceCard({ advice: a, kind }: { advice: WeeklyAdvice; kind: 'saving' | 'risk' }) {
+function AdviceCard({ advice: a, kind }: { advice: WeeklyFinding; kind: 'saving' | 'risk' }) {
   const scope = `${queryTypeLabel(a.queryType)}${a.feature ? ` (${a.feature})` : ''}`;
   return (
     <Section style={s.card}>
@@ -296,7 +300,7 @@ function changeColor(change: number | null): string {
 
 /** The line mail clients show after the subject. */
 export function previewText(report: WeeklyReport): string {
-  const parts = [`${formatMoney(report.spend.current.costUsd)} spent (${formatChange(report.spend.costChange)} vs last week)`];
+  const parts = [`${formatUsd(report.spend.current.costUsd)} spent (${formatChange(report.spend.costChange)} vs last week)`];
   const top = report.savings?.items[0];
   if (top) parts.push(`top saving ${formatMonthly(top.monthlySavingUsd.point)}: ${top.currentModel} → ${top.recommendedModel} for ${queryTypeLabel(top.queryType)}`);
   return `${parts.join('; ')}.`;

@@ -3,7 +3,7 @@ import { computeFindings } from '../findings/compute-findings.ts';
 import { buildModelStats } from './build-model-stats.ts';
 import { buildQueryTypeMatrix } from './build-query-type-matrix.ts';
 import { buildWeeklyReport } from './build-weekly-report.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 import { summarizeSpend } from './summarize-spend.ts';
 
 const DAY = 86_400_000;
@@ -11,7 +11,7 @@ const start = new Date('2026-11-16T00:00:00Z');
 const end = new Date(start.getTime() + 7 * DAY);
 const week = { start, end, firstDay: '2026-11-16', lastDay: '2026-11-22', timeZone: 'UTC' };
 
-function rows(from: Date, specs: Array<[provider: string, model: string, queryType: string, callsPerDay: number, inT: number, outT: number, costPerCall: string]>): ReportRow[] {
+function rows(from: Date, specs: Array<[provider: string, model: string, queryType: string, callsPerDay: number, inT: number, outT: number, costPerCall: string]>): RollupRow[] {
   return specs.flatMap(([provider, model, queryType, calls, inT, outT, perCall]) =>
     Array.from({ length: 7 }, (_, d) => ({
       hour: new Date(from.getTime() + d * DAY + 10 * 3_600_000), provider, model, queryType, feature: '', environment: 'prod',
@@ -103,5 +103,23 @@ describe('buildWeeklyReport', () => {
     expect(empty.spend.current.costUsd).toBe('0');
     expect(empty.byQueryType).toEqual([]);
     expect(empty.spend.costChange).toBeNull();
+  });
+});
+
+describe('buildWeeklyReport: models their maker is retiring', () => {
+  it('lists models with calls that are deprecated at the week’s end, with the date and the notice', () => {
+    // The week of 16 November 2026: GPT-5 and GPT-5 nano retire on 11 December, GPT-4o mini on 14 January.
+    const report = buildWeeklyReport(input);
+    expect(report.retiringModels.map((m) => [m.model, m.status, m.retires])).toEqual([
+      ['gpt-5-nano', 'deprecated', '2026-12-11'],
+      ['gpt-5', 'deprecated', '2026-12-11'],
+      ['gpt-4o-mini', 'deprecated', '2027-01-14'],
+    ]);
+    expect(report.retiringModels[0]!.sourceUrl).toMatch(/^https:\/\/developers\.openai\.com\//);
+  });
+
+  it('follows the organization’s corrections, appended to the list', () => {
+    const report = buildWeeklyReport({ ...input, current: current.filter((r) => r.provider === 'anthropic'), retirements: [{ provider: 'anthropic', models: ['claude-opus-4-6'], announced: '2026-11-01', retires: '2027-05-01', replacement: null, source: { url: 'https://platform.claude.com/docs/en/about-claude/model-deprecations', title: 'x', checked: '2026-12-04' } }] });
+    expect(report.retiringModels.map((m) => m.model)).toEqual(['claude-opus-4-6']);
   });
 });

@@ -1,14 +1,15 @@
+import { modelLifecycle, type ModelRetirement } from '../catalog/model-lifecycle.ts';
 import { DEFAULT_CATALOG, type Catalog } from '../catalog/build-catalog.ts';
 import type { Confidence, Finding, FindingsResult, UsdRange } from '../findings/findings-types.ts';
 import { formatUsd, parseUsd } from '../prices/money.ts';
 import { ruleFrom } from '../rules/synthesize-rules.ts';
 import { buildModelStats } from './build-model-stats.ts';
 import { buildQueryTypeMatrix } from './build-query-type-matrix.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 import { summarizeSpend } from './summarize-spend.ts';
 import type {
   ReportWeek,
-  WeeklyAdvice,
+  WeeklyFinding,
   WeeklyLinks,
   WeeklyModelLine,
   WeeklyQueryTypeLine,
@@ -43,14 +44,16 @@ export interface BuildWeeklyReportInput {
   readonly project: { readonly id: string; readonly name: string };
   readonly week: ReportWeek;
   /** The week's rollup rows, in any bucket, grouped at least by provider, model and query type. */
-  readonly current: readonly ReportRow[];
+  readonly current: readonly RollupRow[];
   /** The week before, grouped the same way (for the changes). */
-  readonly previous: readonly ReportRow[];
+  readonly previous: readonly RollupRow[];
   /** `computeFindings` over the week's rows; null when findings are not computed. */
   readonly findings: FindingsResult | null;
   /** The dashboard's public URL, for the links. */
   readonly dashboardUrl: string;
   readonly catalog?: Catalog;
+  /** Announced retirements (the built-in list, plus the organization's corrections appended). */
+  readonly retirements?: readonly ModelRetirement[];
   readonly options?: Partial<WeeklyReportOptions>;
 }
 
@@ -108,6 +111,14 @@ export function buildWeeklyReport(input: BuildWeeklyReportInput): WeeklyReport {
       .map((m) => ({ provider: m.provider, model: m.model, calls: m.unpricedCalls }))
       .sort((a, b) => b.calls - a.calls || a.model.localeCompare(b.model))
       .slice(0, options.unpricedModels),
+    retiringModels: modelLines
+      .flatMap((m) => {
+        const life = modelLifecycle(m.provider, m.model, input.week.end, input.retirements);
+        return life.status === 'active'
+          ? []
+          : [{ provider: m.provider, model: m.model, calls: m.calls, status: life.status, retires: life.retires, replacement: life.retirement.replacement, sourceUrl: life.retirement.source.url }];
+      })
+      .sort((a, b) => a.retires.localeCompare(b.retires) || b.calls - a.calls),
     links: linksOf(input.dashboardUrl, input.project.id),
   };
 }
@@ -155,16 +166,16 @@ function savingsOf(findings: readonly Finding[], limit: number): WeeklySavings {
   const sum = (pick: (r: UsdRange) => string) => formatUsd(findings.reduce((a, f) => a + parseUsd(pick(f.monthlySavingUsd)), 0n));
   return {
     totalMonthlySavingUsd: { low: sum((r) => r.low), point: sum((r) => r.point), high: sum((r) => r.high) },
-    items: findings.slice(0, limit).map(adviceOf),
+    items: findings.slice(0, limit).map(weeklyFindingOf),
     more: Math.max(0, findings.length - limit),
   };
 }
 
 function risksOf(findings: readonly Finding[], limit: number): WeeklyRisks {
-  return { items: findings.slice(0, limit).map(adviceOf), more: Math.max(0, findings.length - limit) };
+  return { items: findings.slice(0, limit).map(weeklyFindingOf), more: Math.max(0, findings.length - limit) };
 }
 
-function adviceOf(f: Finding): WeeklyAdvice {
+function weeklyFindingOf(f: Finding): WeeklyFinding {
   const rule = ruleFrom(f);
   const when = [`query type = ${rule.queryType}`, ...(rule.feature === null ? [] : [`feature = ${rule.feature}`]), `model = ${rule.fromModel}`];
   return {

@@ -58,8 +58,8 @@ export interface WeeklyRule {
   readonly text: string;
 }
 
-/** One piece of advice from the analyzer's findings, shaped for the email. */
-export interface WeeklyAdvice {
+/** One of the analyzer's findings (`Finding`), shaped for the email. */
+export interface WeeklyFinding {
   readonly findingId: string;
   readonly queryType: string;
   readonly feature: string | null;
@@ -82,15 +82,28 @@ export interface WeeklyAdvice {
 export interface WeeklySavings {
   /** Sum over every saving the analyzer is confident in (not only those listed). */
   readonly totalMonthlySavingUsd: UsdRange;
-  readonly items: readonly WeeklyAdvice[];
+  readonly items: readonly WeeklyFinding[];
   /** Savings not listed. */
   readonly more: number;
 }
 
 /** Calls sent to a model that is too weak for them (underbidding), the most spend first. */
 export interface WeeklyRisks {
-  readonly items: readonly WeeklyAdvice[];
+  readonly items: readonly WeeklyFinding[];
   readonly more: number;
+}
+
+/** A model with calls this week past its maker's deprecation announcement. */
+export interface WeeklyRetiringModel {
+  readonly provider: string;
+  readonly model: string;
+  readonly calls: number;
+  readonly status: 'deprecated' | 'retired';
+  /** `YYYY-MM-DD`: when requests to it fail. */
+  readonly retires: string;
+  readonly replacement: string | null;
+  /** The maker's deprecation page. */
+  readonly sourceUrl: string;
 }
 
 /** Links back to the dashboard. */
@@ -123,6 +136,8 @@ export interface WeeklyReport {
   readonly risks: WeeklyRisks | null;
   /** Models with calls this week that have no price (their calls add nothing to spend). */
   readonly unpricedModels: readonly { readonly provider: string; readonly model: string; readonly calls: number }[];
+  /** Models with calls this week that their maker has deprecated or retired, soonest first. */
+  readonly retiringModels: readonly WeeklyRetiringModel[];
   readonly links: WeeklyLinks;
   /** Rules the SDK applied this week (shadow, canary, enforced, or paused this week): predicted vs realized saving. Absent when not loaded. */
   readonly rulesInEffect?: readonly WeeklyRuleLine[];

@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatCount, formatDuration, formatUsd } from '@/lib/format';
+import { formatCount, formatDuration, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useTRPC } from '@/trpc/client';
 
@@ -26,7 +26,7 @@ export function CallDetailView({ projectId, traceId, spanId, startTime }: { proj
   ];
   return (
     <>
-      <p><Link href={`/p/${projectId}/calls`}>← Calls</Link></p>
+      <p><Link href={`/p/${projectId}/calls`}>← Calls</Link> · <Link href={`/p/${projectId}/traces/${c.traceId}`} data-testid="trace-link">the whole trace</Link></p>
       <h1 className="page-title">{c.operation} {c.model}</h1>
       <div className="grid-2">
         <section className="panel">

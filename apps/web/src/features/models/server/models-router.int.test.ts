@@ -14,7 +14,7 @@ const as = (t: typeof a) => callerFor(db, { ...t.user, name: 'owner' });
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestTenant(db), createTestTenant(db)]);
   for (const t of [a, b]) {
-    const sums = { provider: 'anthropic', model: 'claude-haiku-4-5', queryType: 'extraction', calls: 12n, costUsd: '0.3000000000', inputTokens: 1200n, outputTokens: 300n };
+    const sums = { provider: 'anthropic', model: 'claude-haiku-4-5', queryType: 'extraction', calls: 12n, costUsd: '0.3000000000', inputTokens: 1200, outputTokens: 300 };
     await db.callRollupHourly.create({ data: { projectId: t.project.id, hour: new Date('2026-11-20T10:00:00Z'), ...sums } });
     await db.callRollupDaily.create({ data: { projectId: t.project.id, day: new Date('2026-11-20T00:00:00Z'), ...sums } });
   }
@@ -39,5 +39,20 @@ describe('tiers on the Models and Query types pages', () => {
     expect(model).toMatchObject({ model: 'claude-haiku-4-5', tier: 'budget' });
     const matrix = await as(b).queryTypes.matrix({ projectId: b.project.id, range });
     expect(matrix.queryTypes.find((q) => q.queryType === 'extraction')!.models[0]).toMatchObject({ tier: 'budget' });
+  });
+});
+
+describe('model lifecycle on the Models page', () => {
+  it('flags a model past its maker’s deprecation notice with the date and the source', async () => {
+    const t = await createTestTenant(db);
+    const now = new Date();
+    const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 3_600_000);
+    await db.callRollupHourly.create({ data: { projectId: t.project.id, hour, provider: 'anthropic', model: 'claude-sonnet-4-20250514', queryType: 'coding', calls: 3n, costUsd: '0.01' } });
+    await db.callRollupHourly.create({ data: { projectId: t.project.id, hour, provider: 'anthropic', model: 'claude-sonnet-4-6', queryType: 'coding', calls: 3n, costUsd: '0.01' } });
+    const stats = await as(t).models.stats({ projectId: t.project.id, range: { from: new Date(hour.getTime() - 3_600_000), to: new Date(hour.getTime() + 3_600_000) } });
+    const old = stats.find((m) => m.model === 'claude-sonnet-4-20250514')!;
+    expect(old.lifecycle).toMatchObject({ status: 'retired', retires: '2026-06-15', sourceUrl: expect.stringMatching(/^https:\/\/platform\.claude\.com\//) });
+    expect(stats.find((m) => m.model === 'claude-sonnet-4-6')!.lifecycle).toEqual({ status: 'active' });
+    await t.cleanup();
   });
 });

@@ -1,5 +1,5 @@
 import type { RuleOutcome } from '@tierlens/analyzer';
-import { formatCount, formatDuration, formatPercent, formatUsd } from '@/lib/format';
+import { formatCount, formatDuration, formatPercent, formatUsd } from '@tierlens/format';
 
 /** The text of one rule's outcome cells on the Rules page. */
 export interface RuleOutcomeCells {

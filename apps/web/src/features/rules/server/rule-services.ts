@@ -1,7 +1,7 @@
 import { parseRoutingRules, ruleFrom, ZRoutingRule, type RoutingRule } from '@tierlens/analyzer';
 import type { Db, Prisma } from '@tierlens/db';
-import type { TimeRange } from '@/features/analytics/lib/time-range';
-import { getFindings } from '@/features/savings/server/get-findings';
+import type { TimeRange } from '@/lib/time-range';
+import { getFindings } from '@/features/savings/server';
 import { DomainError } from '@/server/domain-error';
 import type { RuleModeSetting } from '../lib/rule-mode-steps';
 

@@ -1,6 +1,6 @@
 import type { Db } from '@tierlens/db';
 import { loadRuleOutcomes } from '@tierlens/reports';
-import type { TimeRange } from '@/features/analytics/lib/time-range';
+import type { TimeRange } from '@/lib/time-range';
 
 /**
  * Per rule, what its tagged calls show over the range: calls seen, routed and in control, the
