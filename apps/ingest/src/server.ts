@@ -7,6 +7,7 @@ import type { IngestConfig } from './config.ts';
 import { handleExport, type ExportOutcome } from './handle-export.ts';
 import { PriceOverrideCache } from './price-override-cache.ts';
 import { readBody, RequestError } from './read-body.ts';
+import { createRoutingPolicyRoute, ROUTING_POLICY_PATH } from './routing-policy/create-routing-policy-route.ts';
 import { encodeExportResponse, encodeStatus, otlpFormatOf, type OtlpFormat } from './otlp/index.ts';
 import { OverloadedError, WriteGate } from './write-gate.ts';
 
@@ -29,7 +30,7 @@ const TRACE_PATHS = new Set(['/v1/traces', '/api/public/otel/v1/traces']);
 /**
  * The OTLP/HTTP receiver, not yet listening (tests listen on an ephemeral port; `main.ts` on
  * 4318). POST /v1/traces (and Langfuse's /api/public/otel/v1/traces) with protobuf or JSON,
- * GET /healthz, GET /readyz.
+ * GET /healthz, GET /readyz, and GET /v1/routing-policy for the SDK.
  */
 export function createIngestServer(options: IngestServerOptions): IngestServer {
   const { pool, config } = options;
@@ -43,6 +44,7 @@ export function createIngestServer(options: IngestServerOptions): IngestServer {
   });
   const stats: IngestServer['stats'] = { requests: 0, refused: 0, callsStored: 0, duplicates: 0, rejectedSpans: 0, skippedSpans: 0 };
   const log = options.log ?? (() => {});
+  const routingPolicy = createRoutingPolicyRoute({ pool, keys, log });
 
   const server = createServer((req, res) => {
     route(req, res).catch((err) => {
@@ -57,6 +59,7 @@ export function createIngestServer(options: IngestServerOptions): IngestServer {
     const path = (req.url ?? '/').split('?', 1)[0]!;
     if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (req.method === 'GET' && path === '/readyz') return readyz(res);
+    if (path === ROUTING_POLICY_PATH) return routingPolicy(req, res);
     if (!TRACE_PATHS.has(path)) return sendJson(res, 404, { error: `No route ${req.method} ${path}. Send OTLP traces to POST /v1/traces.` });
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');

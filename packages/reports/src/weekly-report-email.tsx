@@ -3,6 +3,7 @@ import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer
 import type { CSSProperties, ReactNode } from 'react';
 import { formatChange, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
 import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
+import { ruleInEffectLine } from './rule-in-effect-line.ts';
 
 /** What the email needs besides the report: the signed unsubscribe link. */
 export interface WeeklyReportEmailProps {
@@ -103,6 +104,16 @@ export function WeeklyReportEmail({ report, unsubscribeUrl }: WeeklyReportEmailP
                 ))}
               </Section>
               {risks.more > 0 && <Text style={s.small}>{`and ${risks.more} more on the Savings page.`}</Text>}
+            </Section>
+          )}
+
+          {report.rulesInEffect && report.rulesInEffect.length > 0 && (
+            <Section style={s.pad}>
+              <Text style={s.h2}>Rules in effect: predicted vs realized</Text>
+              <Text style={s.small}>Realized: routed calls × the difference of observed cost per call against the control (or shadowed) calls.</Text>
+              {report.rulesInEffect.map((r) => (
+                <Text key={r.ruleId} style={s.p}>{ruleInEffectLine(r)}</Text>
+              ))}
             </Section>
           )}
 

@@ -1,6 +1,7 @@
 import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
 import { formatChangeVsLastWeek, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
 import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
+import { ruleInEffectLine } from './rule-in-effect-line.ts';
 
 /** The weekly report as the email's plain-text part: the same figures as the HTML, as lines. */
 export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): string {
@@ -23,6 +24,10 @@ export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): 
     lines.push('', 'UNDERBIDDING RISKS');
     risks.items.forEach((a, i) => lines.push(...adviceLines(a, i)));
     if (risks.more > 0) lines.push(`and ${risks.more} more on the Savings page.`);
+  }
+  if (report.rulesInEffect && report.rulesInEffect.length > 0) {
+    lines.push('', 'RULES IN EFFECT: PREDICTED VS REALIZED');
+    for (const r of report.rulesInEffect) lines.push(`- ${ruleInEffectLine(r)}`);
   }
   lines.push('', 'SPEND BY QUERY TYPE');
   if (report.byQueryType.length === 0) lines.push('No calls this week.');

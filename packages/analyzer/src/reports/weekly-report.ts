@@ -144,4 +144,22 @@ export interface WeeklyReport {
   /** Models with calls this week that their maker has deprecated or retired, soonest first. */
   readonly retiringModels: readonly WeeklyRetiringModel[];
   readonly links: WeeklyLinks;
+  /** Rules the SDK applied this week (shadow, canary, enforced, or paused this week): predicted vs realized saving. Absent when not loaded. */
+  readonly rulesInEffect?: readonly WeeklyRuleLine[];
+}
+
+/** One rule in the weekly report's "rules in effect: predicted vs realized". */
+export interface WeeklyRuleLine {
+  readonly ruleId: string;
+  /** e.g. "coding: o3 → gpt-5-mini". */
+  readonly label: string;
+  /** off, shadow, canary N %, enforced. */
+  readonly mode: string;
+  readonly routedCalls: number;
+  readonly controlCalls: number;
+  /** USD; null until routed and baseline calls are both priced. */
+  readonly realizedSavingUsd: number | null;
+  /** The finding's prediction for the same routed calls, USD; null without evidence. */
+  readonly predictedSavingUsd: number | null;
+  readonly pauseReason: string | null;
 }
