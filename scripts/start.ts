@@ -22,12 +22,8 @@ import { clearPorts } from './start/clear-ports.ts';
 import { removeRunRecord, writeRunRecord } from './start/run-record.ts';
 import { init } from '@tierlens/sdk';
 import { createAlertScheduler, type AlertScheduler } from '@tierlens/alerts';
-<<<<<<< HEAD
-import { createMailer, createReportScheduler, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
-import { createReplayRunner, deriveCredentialsKey, type ReplayRunner } from '@tierlens/evals';
-=======
 import { createMailer, createReportScheduler, createRuleSafetyMonitor, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
->>>>>>> main
+import { createReplayRunner, deriveCredentialsKey, type ReplayRunner } from '@tierlens/evals';
 
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
 const dev = process.env.TIERLENS_WEB_DEV === '1';
