@@ -130,6 +130,24 @@ describe('replay evaluation', () => {
     expect(fake.requests).toHaveLength(8);
   });
 
+  it('prices replays with the project’s price overrides first', async () => {
+    // $1 input / $2 output per million tokens, no cache price (cached tokens at the input price):
+    // 1,200 × 1 + 300 × 2 = 1,800 millionths of a dollar per candidate answer.
+    const override = await db.priceOverride.create({
+      data: { organizationId: tenant.org.id, projectId: tenant.project.id, model: 'gpt-4o-mini', inputPerMTok: '1', outputPerMTok: '2', effectiveFrom: new Date(Date.now() - 86_400_000) },
+    });
+    try {
+      const { id } = await start();
+      expect(await runner().tick()).toMatchObject({ completed: 1 });
+      const ev = await evaluation(id);
+      expect(ev.result).toMatchObject({ wins: 5, ties: 3, losses: 2, costPerTaskUsd: { current: '0.00575', candidate: '0.0018' } });
+      // Per prompt 0.00575 + 0.0018 + 2 × 0.004275 = 0.0161.
+      expect(ev.spentUsd).toBe('0.161');
+    } finally {
+      await db.priceOverride.delete({ where: { id: override.id } });
+    }
+  });
+
   it('fails with a clear error when the provider refuses the model, and never logs or stores the key', async () => {
     const { id } = await startReplayEvaluation(
       db,

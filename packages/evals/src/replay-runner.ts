@@ -5,6 +5,7 @@ import {
   failAbandonedEvaluations,
   finishReplayEvaluation,
   loadReplayEvaluation,
+  loadPriceOverrides,
   loadReplayEvaluationItems,
   recordItemResult,
   releaseReplayEvaluation,
@@ -116,11 +117,14 @@ export function createReplayRunner(options: ReplayRunnerOptions): ReplayRunner {
       return fail(errorText(err));
     }
 
+    // Replays are priced as the project's calls are: its and its organization's overrides first.
+    const project = await o.db.project.findUnique({ where: { id: ev.projectId }, select: { id: true, organizationId: true } });
+    const overrides = project ? await loadPriceOverrides(o.db, project) : [];
     let spent = parseUsd(ev.spentUsd.toFixed());
     const cap = parseUsd(ev.spendCapUsd.toFixed());
     let ranThisTick = 0;
     const call = (access: ProviderAccess, model: string, prompt: ReplayPrompt) =>
-      callModel(access, model, prompt, { maxTokens: o.maxTokens, projectId: ev.projectId, now: clock() });
+      callModel(access, model, prompt, { maxTokens: o.maxTokens, overrides, projectId: ev.projectId, now: clock() });
 
     for (const item of items) {
       if (item.status !== 'pending') continue;
