@@ -52,6 +52,10 @@ const COLUMNS = [
   ['attributes', 'jsonb'],
   ['prompt_content', 'text'],
   ['completion_content', 'text'],
+  ['routing_rule_id', 'text'],
+  ['routing_mode', 'text'],
+  ['routing_original_model', 'text'],
+  ['routing_control', 'bool'],
 ] as const;
 
 const INPUT_COLUMNS = COLUMNS.map(([c]) => c);
@@ -74,6 +78,8 @@ function toRecord(r: CallRow) {
     query_type_confidence: r.queryTypeConfidence, finish_reasons: r.finishReasons, feature: r.feature,
     environment: r.environment, end_user_id: r.endUserId, service_name: r.serviceName, convention: r.convention,
     attributes: r.attributes, prompt_content: r.promptContent, completion_content: r.completionContent,
+    routing_rule_id: r.routingRuleId ?? null, routing_mode: r.routingMode ?? null,
+    routing_original_model: r.routingOriginalModel ?? null, routing_control: r.routingControl ?? null,
   } satisfies Record<(typeof COLUMNS)[number][0], unknown>;
 }
 
