@@ -1,3 +1,4 @@
+import { formatUsd, parseUsd } from '@tierlens/analyzer';
 import { loadRollupRows, type ActiveApiKey, type Db } from '@tierlens/db';
 import type { z } from 'zod';
 import type { ZSpendQuery, ZSpendResponse } from '../lib/read-api-schemas';
@@ -19,7 +20,8 @@ export async function readSpend(db: Db, key: ActiveApiKey, q: z.infer<typeof ZSp
       errorCalls: r.errorCalls,
       inputTokens: r.inputTokens,
       outputTokens: r.outputTokens,
-      costUsd: r.costUsd,
+      // Exact, without the column's trailing zeros: "9.5", not "9.5000000000".
+      costUsd: formatUsd(parseUsd(r.costUsd)),
     })),
   };
 }
