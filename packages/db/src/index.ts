@@ -29,7 +29,7 @@ export { loadPriceOverrides } from './overrides/load-price-overrides.ts';
 export { PRICE_OVERRIDE_CACHE_MS } from './overrides/price-override-freshness.ts';
 
 // API keys (`api_keys`).
-export { createApiKey, revokeApiKey, hashApiKey, generateApiKeySecret, type CreatedApiKey } from './api-keys/api-keys.ts';
+export { createApiKey, revokeApiKey, hashApiKey, generateApiKeySecret, type ApiKeyScope, type CreatedApiKey } from './api-keys/api-keys.ts';
 export { findActiveApiKey, touchApiKey, type ActiveApiKey } from './api-keys/find-active-api-key.ts';
 
 // Membership and projects (`organizations`, `members`, `projects`).
