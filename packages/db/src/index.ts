@@ -53,3 +53,36 @@ export {
 export { loadBudgetDailySpend, type BudgetScope } from './alerts/budget-spend.ts';
 export { claimDueNotifications, enqueueNotification, recordNotificationOutcome, type ClaimedNotification, type NotificationKind } from './alerts/notification-deliveries.ts';
 export { loadActiveSpendSeries, loadDriverSpend, recordSpendAnomaly, type ProjectSpendSeries } from './alerts/spend-anomalies.ts';
+
+// Provider credentials (`provider_credentials`): keys are stored sealed; lists never carry them.
+export {
+  deleteProviderCredential,
+  insertProviderCredential,
+  listProviderCredentials,
+  loadSealedProviderCredential,
+  type ProviderCredentialSummary,
+  type SealedProviderCredential,
+} from './provider-credentials/provider-credentials.ts';
+
+// Replay evaluations (`replay_evaluations`, `replay_evaluation_items`): jobs claimed with a lease, per-item results.
+export {
+  addEvaluationSpend,
+  cancelReplayEvaluation,
+  claimReplayEvaluations,
+  createReplayEvaluation,
+  failAbandonedEvaluations,
+  finishReplayEvaluation,
+  listReplayEvaluations,
+  loadCompletedEvaluationResults,
+  loadReplayEvaluation,
+  loadReplayEvaluationItems,
+  recordItemResult,
+  releaseReplayEvaluation,
+  renewEvaluationLease,
+  REPLAY_EVALUATION_STATUSES,
+  type ClaimedEvaluation,
+  type ItemResult,
+  type NewReplayEvaluation,
+  type ReplayEvaluationStatus,
+} from './replay-evaluations/replay-evaluations.ts';
+export { sampleCapturedPrompts, type SampledPrompt } from './replay-evaluations/sample-captured-prompts.ts';
