@@ -5,6 +5,7 @@ import { formatUsd, parseUsd, priceCall, type PriceOverride } from '@tierlens/an
 import { createProject, insertCalls, type CallRow } from '@tierlens/db';
 import { repriceStoredCalls } from '@tierlens/db/advice';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
+import { repriceFollowUpsSettled } from '@/features/price-overrides/server/reprice-after-change';
 import { callerFor } from '@/test-support/caller-for';
 
 // A price override re-prices the calls already stored from its effective date, in every project
@@ -121,6 +122,8 @@ describe('re-pricing after a price override changes', () => {
     expect(Number(totals.totalCostUsd)).toBe(Number(raw.cost));
 
     // Deleting the override prices the same calls at the public price again: every cost as before.
+    // (The creation's second pass has run first, so the counts below are the deletion's alone.)
+    await repriceFollowUpsSettled();
     const deleted = await as(a).priceOverrides.delete({ projectId: a.project.id, priceOverrideId: created.id });
     expect(deleted.repriced).toMatchObject({ changed: moved, deltaUsd: formatUsd(-deltaE10) });
     expect(await costs(a.project.id)).toEqual(before.a);

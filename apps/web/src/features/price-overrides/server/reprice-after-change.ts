@@ -23,11 +23,28 @@ export async function repriceAfterChange(db: Db, override: OverrideChange): Prom
   );
   const followUpMs = followUpDelay();
   if (followUpMs !== null) {
-    setTimeout(() => {
-      repriceOnce(db, override).catch((error: unknown) => console.error('[tierlens] re-pricing after a price change failed:', error));
-    }, followUpMs).unref();
+    const done = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        repriceOnce(db, override)
+          .catch((error: unknown) => console.error('[tierlens] re-pricing after a price change failed:', error))
+          .finally(resolve);
+      }, followUpMs).unref();
+    });
+    pendingFollowUps.add(done);
+    void done.finally(() => pendingFollowUps.delete(done));
   }
   return summary;
+}
+
+const pendingFollowUps = new Set<Promise<void>>();
+
+/**
+ * Resolves once every second pass scheduled so far has run. For tests that change the same
+ * prices twice in a row and count what each change moved: a second pass still pending from the
+ * first change would otherwise take part of the second change's work.
+ */
+export async function repriceFollowUpsSettled(): Promise<void> {
+  while (pendingFollowUps.size > 0) await Promise.all(pendingFollowUps);
 }
 
 async function repriceOnce(db: Db, override: OverrideChange): Promise<RepriceSummary & { projects: number }> {
