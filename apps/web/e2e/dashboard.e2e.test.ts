@@ -11,6 +11,7 @@ import { formatCount, formatUsd } from '@tierlens/format';
 import { generateDemoTraffic } from '../../../scripts/demo/generate-demo-traffic.ts';
 import { startFakeProvider, type FakeProvider } from '../../../test/support/fake-provider.ts';
 import { launchBrowser, shot } from './launch-browser.ts';
+import { signInWithForm } from './sign-in.ts';
 import { startDashboard, type RunningDashboard } from './start-dashboard.ts';
 
 // A manager's path through the real dashboard: sign in, see the totals the database holds, look
@@ -91,12 +92,7 @@ async function signIn(page: Page): Promise<void> {
     await page.waitForURL(new RegExp(`/p/${projectId}`));
     return;
   }
-  await page.goto(`${dashboard.url}/`);
-  await page.waitForURL(/\/sign-in/);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(new RegExp(`/p/${projectId}`));
+  await signInWithForm(page, { url: dashboard.url, email, password, projectId });
   session = await page.context().cookies();
 }
 

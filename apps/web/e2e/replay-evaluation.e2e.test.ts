@@ -8,6 +8,7 @@ import { createReplayRunner, deriveCredentialsKey } from '@tierlens/evals';
 import { startFakeProvider, type FakeProvider } from '../../../test/support/fake-provider.ts';
 import { capturedCall, scriptedReplayAnswers, TEN_PROMPTS } from '../../../test/support/replay-fixtures.ts';
 import { launchBrowser, shot } from './launch-browser.ts';
+import { signInWithForm } from './sign-in.ts';
 import { startDashboard, type RunningDashboard } from './start-dashboard.ts';
 
 // An admin adds a provider credential in Settings, starts an evaluation from a Savings finding,
@@ -58,14 +59,7 @@ afterAll(async () => {
   await pool?.end();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${dashboard.url}/`);
-  await page.waitForURL(/\/sign-in/);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(new RegExp(`/p/${projectId}`));
-}
+const signIn = (page: Page) => signInWithForm(page, { url: dashboard.url, email, password, projectId });
 
 describe('replay evaluation in Chromium', () => {
   it('starts an evaluation from a finding and shows its result on the finding', async () => {

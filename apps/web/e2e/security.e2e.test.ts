@@ -6,6 +6,7 @@ import { createUserWithPassword } from '@tierlens/auth';
 import { createOrganization, createProject } from '@tierlens/db';
 import { testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import { launchBrowser } from './launch-browser.ts';
+import { signInWithForm } from './sign-in.ts';
 import { startDashboard, type RunningDashboard } from './start-dashboard.ts';
 
 // The dashboard as an attacker meets it, over real HTTP and in Chromium: forged client
@@ -113,12 +114,7 @@ describe('security headers', () => {
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
-    await page.goto(`${dashboard.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await page.click('button[type=submit]');
-    await page.waitForURL(new RegExp(`/p/${projectId}`));
+    await signInWithForm(page, { url: dashboard.url, email, password, projectId });
     // A client-side mutation through tRPC (POST with the page's Origin) still works.
     await page.goto(`${dashboard.url}/p/${projectId}/settings`);
     await page.fill('#api-key-name', 'csp key');
