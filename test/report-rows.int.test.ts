@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
-import type { CallRow } from '../apps/ingest/src/storage/call-row.ts';
-import { insertCalls } from '../apps/ingest/src/storage/insert-calls.ts';
-import { loadReportRowSets, loadReportRows, type LoadReportOptions } from '@tierlens/reports/load-report-rows';
+import { insertCalls, type CallRow, loadRollupRowSets, loadRollupRows, type LoadRollupOptions } from '@tierlens/db';
 import { computeFindings, periodBuckets, whatIf, synthesizeRules } from '@tierlens/analyzer';
 
 // The dashboard reads whole days from the daily rollups and the edges from the hourly ones; the
@@ -50,7 +48,7 @@ async function rawTotals(from: Date, to: Date) {
   return rows[0] as { calls: number; cost: string; input: number; errors: number; truncated: number };
 }
 
-describe('loadReportRows', () => {
+describe('loadRollupRows', () => {
   const ranges: Array<[string, Date, Date]> = [
     ['within one day', new Date(END - 5 * 3_600_000), new Date(END)],
     ['across day edges', new Date('2026-11-16T07:00:00Z'), new Date('2026-11-19T13:00:00Z')],
@@ -62,7 +60,7 @@ describe('loadReportRows', () => {
       const raw = await rawTotals(from, to);
       expect(raw.calls).toBeGreaterThan(0);
       for (const bucket of ['range', 'day', 'hour', { everyDays: 1, origin: new Date('2026-11-03T00:00:00Z') }, { everyDays: 2, origin: new Date('2026-10-01T00:00:00Z') }] as const) {
-        const rows = await loadReportRows(db, tenant.project.id, { from, to }, { bucket, groupBy: ['model', 'queryType'] });
+        const rows = await loadRollupRows(db, tenant.project.id, { from, to }, { bucket, groupBy: ['model', 'queryType'] });
         const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
         if (typeof bucket === 'object') {
           for (const r of rows) {
@@ -83,9 +81,9 @@ describe('loadReportRows', () => {
   }
 });
 
-describe('loadReportRowSets', () => {
-  it('returns, in one scan, what loadReportRows returns set by set', async () => {
-    const sets: LoadReportOptions[] = [
+describe('loadRollupRowSets', () => {
+  it('returns, in one scan, what loadRollupRows returns set by set', async () => {
+    const sets: LoadRollupOptions[] = [
       { bucket: 'day', groupBy: ['model'] },
       { bucket: 'day', groupBy: ['queryType'] },
       { bucket: 'range', groupBy: ['feature'] },
@@ -97,16 +95,16 @@ describe('loadReportRowSets', () => {
     const sort = (rows: Array<{ hour: Date; model: string; queryType: string; feature: string; provider: string }>) =>
       [...rows].sort((a, b) => a.hour.getTime() - b.hour.getTime() || `${a.provider}${a.model}${a.queryType}${a.feature}`.localeCompare(`${b.provider}${b.model}${b.queryType}${b.feature}`));
     for (const [from, to] of [[new Date('2026-11-16T07:00:00Z'), new Date('2026-11-19T13:00:00Z')], [new Date(END - 5 * 3_600_000), new Date(END)]] as const) {
-      const together = await loadReportRowSets(db, tenant.project.id, { from, to }, sets);
+      const together = await loadRollupRowSets(db, tenant.project.id, { from, to }, sets);
       expect(together).toHaveLength(sets.length);
       for (const [i, set] of sets.entries()) {
-        const alone = await loadReportRows(db, tenant.project.id, { from, to }, set);
+        const alone = await loadRollupRows(db, tenant.project.id, { from, to }, set);
         expect(alone.length, JSON.stringify(set)).toBeGreaterThan(0);
         expect(sort(together[i]!), JSON.stringify(set)).toEqual(sort(alone));
       }
     }
     // With an hourly set the whole range is read from the hourly rollups, and the answer holds.
-    const [hours, total] = await loadReportRowSets(db, tenant.project.id, { from: new Date('2026-11-16T07:00:00Z'), to: new Date('2026-11-19T13:00:00Z') }, [
+    const [hours, total] = await loadRollupRowSets(db, tenant.project.id, { from: new Date('2026-11-16T07:00:00Z'), to: new Date('2026-11-19T13:00:00Z') }, [
       { bucket: 'hour', groupBy: ['model'] },
       { bucket: 'range', groupBy: [] },
     ]);
@@ -141,11 +139,11 @@ describe('advice from summed rows', () => {
   afterAll(() => advised.cleanup());
 
   it('gives the same findings and what-if as the hourly rows', async () => {
-    const hourly = await loadReportRows(db, advised.project.id, { from, to }, { bucket: 'hour', groupBy: ['provider', 'model', 'queryType', 'feature', 'environment'] });
+    const hourly = await loadRollupRows(db, advised.project.id, { from, to }, { bucket: 'hour', groupBy: ['provider', 'model', 'queryType', 'feature', 'environment'] });
     const { daysPerBucket, firstBucketStart, count } = periodBuckets(period, 'utc-midnight');
     expect([daysPerBucket, count]).toEqual([1, 4]);
     const origin = new Date(firstBucketStart);
-    const summed = await loadReportRows(db, advised.project.id, { from, to }, { bucket: { everyDays: daysPerBucket, origin }, groupBy: ['provider', 'model', 'queryType', 'feature'] });
+    const summed = await loadRollupRows(db, advised.project.id, { from, to }, { bucket: { everyDays: daysPerBucket, origin }, groupBy: ['provider', 'model', 'queryType', 'feature'] });
     expect(summed.length).toBeLessThan(hourly.length / 4);
     const expected = computeFindings({ rows: hourly, period, options });
     expect(expected.findings.length).toBeGreaterThan(0);
@@ -153,13 +151,13 @@ describe('advice from summed rows', () => {
 
     const rules = synthesizeRules(expected, { minConfidence: 'low' });
     expect(rules.length).toBeGreaterThan(0);
-    const whole = await loadReportRows(db, advised.project.id, { from, to }, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] });
+    const whole = await loadRollupRows(db, advised.project.id, { from, to }, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] });
     expect(whatIf({ rows: whole, rules, period, minObservedCalls: 20 })).toEqual(whatIf({ rows: hourly, rules, period, minObservedCalls: 20 }));
   });
 
   it('keeps the whole-range row of a range that starts mid-hour', async () => {
     const midHour = { start: new Date(from.getTime() + 30 * 60_000), end: to };
-    const whole = await loadReportRows(db, advised.project.id, { from: midHour.start, to }, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] });
+    const whole = await loadRollupRows(db, advised.project.id, { from: midHour.start, to }, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] });
     expect(whole.every((r) => r.hour.getTime() === midHour.start.getTime())).toBe(true);
     const rules = synthesizeRules(computeFindings({ rows: whole, period: midHour, options }), { minConfidence: 'low' });
     const replay = whatIf({ rows: whole, rules, period: midHour, minObservedCalls: 20 });

@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUsd, parseUsd, priceCall, type PriceOverride } from '@tierlens/analyzer';
-import { createProject } from '@tierlens/db';
+import { createProject, insertCalls, type CallRow } from '@tierlens/db';
+import { repriceStoredCalls } from '@tierlens/db/advice';
 import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing';
-import { repriceStoredCalls } from '@tierlens/reports';
 import { callerFor } from '@/test-support/caller-for';
-import type { CallRow } from '../apps/ingest/src/storage/call-row.ts';
-import { insertCalls } from '../apps/ingest/src/storage/insert-calls.ts';
 
 // A price override re-prices the calls already stored from its effective date, in every project
 // it applies to, and moves their hourly and daily rollups by exactly the difference; deleting it

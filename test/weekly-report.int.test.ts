@@ -11,17 +11,11 @@ import { createTestTenant, testDatabaseUrl, testDb } from '@tierlens/db/testing'
 import {
   createMailer,
   createReportScheduler,
-  formatCount,
-  formatMoney,
-  formatSavingEffect,
-  formatShare,
-  formatSpend,
-  loadReportRows,
   queryTypeLabel,
 } from '@tierlens/reports';
+import { formatCount, formatSavingEffect, formatShare, formatSpend, formatUsd as formatMoney } from '@tierlens/format';
 import { startSmtpTestServer, type ReceivedEmail, type SmtpTestServer } from '@tierlens/reports/testing';
-import type { CallRow } from '../apps/ingest/src/storage/call-row.ts';
-import { insertCalls } from '../apps/ingest/src/storage/insert-calls.ts';
+import { insertCalls, loadRollupRows, type CallRow } from '@tierlens/db';
 import { createUnsubscribeHandlers } from '@/features/reports/server/unsubscribe-handlers';
 
 // The weekly email end to end: calls stored by the ingest's own writer, the scheduler sends the
@@ -106,7 +100,7 @@ afterAll(async () => {
 /** The analyzer's figures for the same week, read the way the dashboard reads them. */
 async function analyzerFigures() {
   const by = { bucket: 'range', groupBy: ['provider', 'model', 'queryType'] } as const;
-  const [current, previous] = await Promise.all([loadReportRows(db, tenant.project.id, WEEK, by), loadReportRows(db, tenant.project.id, LAST_WEEK, by)]);
+  const [current, previous] = await Promise.all([loadRollupRows(db, tenant.project.id, WEEK, by), loadRollupRows(db, tenant.project.id, LAST_WEEK, by)]);
   return { summary: summarizeSpend(current, previous), matrix: buildQueryTypeMatrix(current), models: buildModelStats(current), current };
 }
 
@@ -146,7 +140,7 @@ describe('weekly email report', () => {
   });
 
   it('has the analyzer’s findings for the week: the saving with its rule, and the underbidding risk', async () => {
-    const rows = await loadReportRows(db, tenant.project.id, WEEK, { bucket: 'hour', groupBy: ['provider', 'model', 'queryType', 'feature', 'environment'] });
+    const rows = await loadRollupRows(db, tenant.project.id, WEEK, { bucket: 'hour', groupBy: ['provider', 'model', 'queryType', 'feature', 'environment'] });
     const { findings } = computeFindings({ rows, period: { start: WEEK.from, end: WEEK.to } });
     const saving = findings.find((f) => f.kind === 'overpaying' && f.confidence !== 'low');
     const risks = findings.filter((f) => f.kind === 'underbidding' && f.confidence !== 'low');

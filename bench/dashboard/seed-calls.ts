@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { ROLLUP_DIMENSIONS, ROLLUP_DIMENSION_FROM_CALLS, ROLLUP_MEASURE_COLUMNS, ROLLUP_MEASURES, rollupMeasuresFromCalls } from '@tierlens/db';
 
 /** Models of the synthetic project: [provider, model, input $/MTok, output $/MTok, share of calls]. */
 export const SEED_MODELS: Array<[string, string, number, number, number]> = [
@@ -17,7 +18,7 @@ export const SEED_FEATURES = ['search', 'support-bot', 'code-review', 'reports',
 
 /**
  * Seeds `n` calls spread over `days` days before `end` directly in SQL (generate_series), then
- * builds their hourly rollups from them: the fastest honest way to get 10M rows for measuring
+ * builds their hourly and daily rollups from them (with the data layer's measure list): the fastest honest way to get 10M rows for measuring
  * read paths. Costs are computed from the list prices above, so sums are meaningful.
  */
 export async function seedCalls(pool: pg.Pool, projectId: string, n: number, days: number, end: Date): Promise<void> {
@@ -52,21 +53,18 @@ export async function seedCalls(pool: pg.Pool, projectId: string, n: number, day
       [projectId, from, to, end, days],
     );
   }
+  // The rollups are built with the same measure list the ingest folds calls in with.
+  const dims = ROLLUP_DIMENSIONS.join(', ');
   await pool.query(
-    `INSERT INTO call_rollups_hourly (project_id, hour, provider, model, query_type, feature, environment, calls, error_calls,
-       truncated_calls, unpriced_calls, input_tokens, output_tokens, cost_usd, duration_ms_sum)
-     SELECT project_id, date_trunc('hour', start_time, 'UTC'), coalesce(provider, ''), model, query_type, coalesce(feature, ''),
-            coalesce(environment, ''), count(*), count(*) FILTER (WHERE status = 'error'),
-            count(*) FILTER (WHERE 'length' = ANY(finish_reasons)), count(*) FILTER (WHERE cost_usd IS NULL),
-            sum(input_tokens), sum(output_tokens), coalesce(sum(cost_usd), 0), sum(duration_ms)
+    `INSERT INTO call_rollups_hourly (project_id, hour, ${dims}, ${ROLLUP_MEASURE_COLUMNS})
+     SELECT project_id, date_trunc('hour', start_time, 'UTC'), ${ROLLUP_DIMENSIONS.map((d) => ROLLUP_DIMENSION_FROM_CALLS[d]).join(', ')},
+            ${rollupMeasuresFromCalls()}
      FROM llm_calls WHERE project_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     [projectId],
   );
   await pool.query(
-    `INSERT INTO call_rollups_daily (project_id, day, provider, model, query_type, feature, environment, calls, error_calls,
-       truncated_calls, unpriced_calls, input_tokens, output_tokens, cost_usd, duration_ms_sum)
-     SELECT project_id, date_trunc('day', hour, 'UTC'), provider, model, query_type, feature, environment, sum(calls), sum(error_calls),
-            sum(truncated_calls), sum(unpriced_calls), sum(input_tokens), sum(output_tokens), sum(cost_usd), sum(duration_ms_sum)
+    `INSERT INTO call_rollups_daily (project_id, day, ${dims}, ${ROLLUP_MEASURE_COLUMNS})
+     SELECT project_id, date_trunc('day', hour, 'UTC'), ${dims}, ${ROLLUP_MEASURES.map((m) => `sum(${m.column})`).join(', ')}
      FROM call_rollups_hourly WHERE project_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     [projectId],
   );

@@ -1,6 +1,6 @@
 import { priceCall, resolveQueryType, type PriceOverride, type ResolvedQueryType } from '@tierlens/analyzer';
 import type { CanonicalCall } from './mapping/canonical-call.ts';
-import type { CallRow } from './storage/call-row.ts';
+import type { CallRow } from '@tierlens/db';
 
 export interface BuildOptions {
   projectId: string;

@@ -5,7 +5,7 @@ import { dedupeCalls, mapSpan } from './mapping/index.ts';
 import type { MapResult } from './mapping/canonical-call.ts';
 import { decodeExportRequest, OtlpDecodeError, type OtlpFormat } from './otlp/index.ts';
 import { RequestError } from './read-body.ts';
-import { insertCalls } from './storage/insert-calls.ts';
+import { insertCalls } from '@tierlens/db';
 
 export interface ExportInput {
   body: Uint8Array;

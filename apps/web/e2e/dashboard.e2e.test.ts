@@ -7,7 +7,7 @@ import { createOrganization, createProject } from '@tierlens/db';
 import { testDatabaseUrl, testDb } from '@tierlens/db/testing';
 import { readIngestConfig, startIngest, type RunningIngest } from '@tierlens/ingest';
 import { flush, init, shutdown, withTierlens, wrapAnthropic, wrapOpenAI } from '@tierlens/sdk';
-import { formatCount, formatUsd } from '@/lib/format';
+import { formatCount, formatUsd } from '@tierlens/format';
 import { generateDemoTraffic } from '../../../scripts/demo/generate-demo-traffic.ts';
 import { startFakeProvider, type FakeProvider } from '../../../test/support/fake-provider.ts';
 import { launchBrowser, shot } from './launch-browser.ts';

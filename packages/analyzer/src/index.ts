@@ -20,6 +20,9 @@ export * from './prices/index.ts';
 // Model catalog: tiers and capability evidence per query type, with user overrides.
 export * from './catalog/index.ts';
 
+// The time range a page, a report or a query covers.
+export type { TimeRange } from './time-range.ts';
+
 // Reports: the dashboard's and the weekly email's aggregates (totals, series, matrices) from rollup rows.
 export * from './reports/index.ts';
 

@@ -49,8 +49,8 @@ describe('tierlens CLI', () => {
         input_tokens, output_tokens, usage_source, cost_usd, price_version, query_type, query_type_source, convention, attributes)
       VALUES (${tenant.project.id}::uuid, 't1', 's1', ${start}, 100, 'openai', 'gpt-4o', 'chat', 'ok', 1000000, 0, 'reported', 2.5,
         'genai-prices', 'coding', 'hint', 'tierlens', '{}'::jsonb)`;
-    await db.callRollupHourly.create({ data: { projectId: tenant.project.id, hour: start, provider: 'openai', model: 'gpt-4o', queryType: 'coding', calls: 1n, inputTokens: 1000000n, costUsd: '2.5' } });
-    await db.callRollupDaily.create({ data: { projectId: tenant.project.id, day: new Date('2026-11-10T00:00:00Z'), provider: 'openai', model: 'gpt-4o', queryType: 'coding', calls: 1n, inputTokens: 1000000n, costUsd: '2.5' } });
+    await db.callRollupHourly.create({ data: { projectId: tenant.project.id, hour: start, provider: 'openai', model: 'gpt-4o', queryType: 'coding', calls: 1n, inputTokens: 1000000, costUsd: '2.5' } });
+    await db.callRollupDaily.create({ data: { projectId: tenant.project.id, day: new Date('2026-11-10T00:00:00Z'), provider: 'openai', model: 'gpt-4o', queryType: 'coding', calls: 1n, inputTokens: 1000000, costUsd: '2.5' } });
     await db.priceOverride.create({ data: { organizationId: tenant.org.id, provider: 'openai', model: 'gpt-4o', inputPerMTok: '1.75', outputPerMTok: '7', effectiveFrom: new Date('2026-11-01T00:00:00Z') } });
     const { stdout } = await tierlens(['reprice', '--project', tenant.project.id, '--from', '2026-11-01', '--json']);
     expect(JSON.parse(stdout)).toEqual({ calls: 1, changed: 1, deltaUsd: '-0.75' });

@@ -1,7 +1,50 @@
-// Data access used by every app. Start-up concerns (embedded Postgres, migrations) live in
-// `@tierlens/db/runtime` so the web bundle does not pull them in.
+// The data layer: every table family's reads and writes, one module each, used by every app.
+// Modules that run the analyzer (catalog, advice inputs, re-pricing) are in `@tierlens/db/advice`,
+// so that loading this entry stays light. Start-up concerns (embedded Postgres, migrations) live in `@tierlens/db/runtime` so the web
+// bundle does not pull them in.
 export { createDb, type Db } from './client.ts';
-export { createApiKey, revokeApiKey, hashApiKey, generateApiKeySecret, type CreatedApiKey } from './api-keys.ts';
-export { createOrganization, createProject, ROLES, type Role } from './organizations.ts';
 export { Prisma } from './generated/prisma/client.ts';
-export { PRICE_OVERRIDE_CACHE_MS } from './price-override-freshness.ts';
+export { queryRows, type Queryable } from './query-rows.ts';
+export { isRetryableConflict, sqlStateOf, withConflictRetry, type RetryOptions } from './retry-on-conflict.ts';
+
+// Calls (`llm_calls`, `call_span_keys`): the ingest's insert (re-pricing is in `@tierlens/db/advice`).
+export type { CallRow } from './calls/call-row.ts';
+export { insertCalls, type InsertCallsOptions, type InsertResult, type RejectedCall } from './calls/insert-calls.ts';
+
+// Rollups (`call_rollups_hourly`, `call_rollups_daily`): the one list of measures and the reads.
+export {
+  ROLLUP_DIMENSIONS,
+  ROLLUP_DIMENSION_FROM_CALLS,
+  ROLLUP_MEASURES,
+  ROLLUP_MEASURE_COLUMNS,
+  rollupMeasureAdditions,
+  rollupMeasureSums,
+  rollupMeasuresFromCalls,
+  type RollupMeasure,
+} from './rollups/rollup-measures.ts';
+export { loadRollupRowSets, loadRollupRows, type LoadRollupOptions, type RollupDimension } from './rollups/load-rollup-rows.ts';
+
+// Price overrides (`price_overrides`); catalog overrides are in `@tierlens/db/advice`.
+export { loadPriceOverrides } from './overrides/load-price-overrides.ts';
+export { PRICE_OVERRIDE_CACHE_MS } from './overrides/price-override-freshness.ts';
+
+// API keys (`api_keys`).
+export { createApiKey, revokeApiKey, hashApiKey, generateApiKeySecret, type CreatedApiKey } from './api-keys/api-keys.ts';
+export { findActiveApiKey, touchApiKey, type ActiveApiKey } from './api-keys/find-active-api-key.ts';
+
+// Membership and projects (`organizations`, `members`, `projects`).
+export { createOrganization, createProject, ROLES, type Role } from './membership/organizations.ts';
+export { findMemberProject, findMembership, type MemberProject } from './membership/find-member-project.ts';
+
+// Report deliveries (`report_deliveries`).
+export {
+  claimDueRetries,
+  claimNewDeliveries,
+  failAbandonedClaims,
+  loadDeliveryRecipients,
+  markDeliveryFailed,
+  markDeliverySent,
+  markDeliverySkipped,
+  type ClaimedDelivery,
+  type DeliveryRecipient,
+} from './report-deliveries/report-deliveries.ts';

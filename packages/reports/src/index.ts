@@ -1,24 +1,10 @@
 // Weekly email reports: the analyzer's weekly report rendered with React Email, sent by SMTP or
 // written to the outbox, on a schedule that sends each subscriber each week's report once.
+// Numbers become text in @tierlens/format, shared with the dashboard; rollups, overrides and
+// report deliveries are read and written through the data layer (@tierlens/db).
 export { composeWeeklyReport, type ComposeDeps } from './compose-weekly-report.ts';
-export {
-  formatChange,
-  formatChangeVsLastWeek,
-  formatCount,
-  formatMoney,
-  formatMonthly,
-  formatMonthlyRange,
-  formatPoints,
-  formatSavingEffect,
-  formatShare,
-  formatSpend,
-  formatWeek,
-  queryTypeLabel,
-} from './format-report.ts';
-export { loadAdviceInputs, loadOrganizationCatalog, loadPriceOverrides } from './load-advice-inputs.ts';
+export { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
 export { renderInvitationEmail, type InvitationEmailInput } from './invitation-email.tsx';
-export { repriceStoredCalls, type RepriceScope, type RepriceSummary } from './reprice-stored-calls.ts';
-export { loadReportRowSets, loadReportRows, type LoadReportOptions, type ReportDimension, type ReportRange } from './load-report-rows.ts';
 export { loadWeeklyReport, type LoadWeeklyReportInput } from './load-weekly-report.ts';
 export { listDueReports, type DueReport } from './list-due-reports.ts';
 export { createMailer, readMailerConfig, type Mailer, type MailerConfig, type OutgoingEmail, type SentEmail } from './mailer.ts';

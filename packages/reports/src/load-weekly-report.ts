@@ -1,7 +1,6 @@
 import { buildWeeklyReport, computeFindings, type ReportWeek, type WeeklyReport } from '@tierlens/analyzer';
-import type { Db } from '@tierlens/db';
-import { loadAdviceInputs } from './load-advice-inputs.ts';
-import { loadReportRows } from './load-report-rows.ts';
+import { loadRollupRows, type Db } from '@tierlens/db';
+import { loadAdviceInputs } from '@tierlens/db/advice';
 import { addDays, hourAligned, reportWeek } from './report-week.ts';
 
 export interface LoadWeeklyReportInput {
@@ -13,7 +12,7 @@ export interface LoadWeeklyReportInput {
 
 /**
  * A project's weekly report: its rollups for the week and the week before, read the way the
- * dashboard reads them (`loadReportRows`), with the analyzer's findings for the week (the
+ * dashboard reads them (`loadRollupRows`), with the analyzer's findings for the week (the
  * organization's catalog and price overrides applied), shaped by `buildWeeklyReport`. The
  * week's rows come per hour and per every dimension, as the findings need them; last week's
  * are summed per provider, model and query type. Week edges are whole hours (the rollups'
@@ -24,8 +23,8 @@ export async function loadWeeklyReport(db: Db, input: LoadWeeklyReportInput): Pr
   const previousWeek = reportWeek(addDays(input.week.firstDay, -7), input.week.timeZone);
   const range = hourAligned(input.week);
   const [current, previous, advice] = await Promise.all([
-    loadReportRows(db, project.id, range, { bucket: 'hour', groupBy: ['provider', 'model', 'queryType', 'feature', 'environment'] }),
-    loadReportRows(db, project.id, hourAligned(previousWeek), { bucket: 'range', groupBy: ['provider', 'model', 'queryType'] }),
+    loadRollupRows(db, project.id, range, { bucket: 'hour', groupBy: ['provider', 'model', 'queryType', 'feature', 'environment'] }),
+    loadRollupRows(db, project.id, hourAligned(previousWeek), { bucket: 'range', groupBy: ['provider', 'model', 'queryType'] }),
     loadAdviceInputs(db, project),
   ]);
   return buildWeeklyReport({

@@ -1,7 +1,7 @@
 import type { WeeklyReport } from '@tierlens/analyzer';
 import { render } from '@react-email/render';
 import { createElement } from 'react';
-import { formatChange, formatMoney, formatWeek } from './format-report.ts';
+import { formatChange, formatUsd, formatWeek } from '@tierlens/format';
 import { WeeklyReportEmail } from './weekly-report-email.tsx';
 import { weeklyReportText } from './weekly-report-text.ts';
 
@@ -31,5 +31,5 @@ export async function renderWeeklyReport(report: WeeklyReport, options: { unsubs
 /** "Checkout: $1,234.56 spent (+12.5%) · Nov 16 – 22, 2026". */
 export function weeklyReportSubject(report: WeeklyReport): string {
   const change = report.spend.costChange === null ? '' : ` (${formatChange(report.spend.costChange)})`;
-  return `${report.project.name}: ${formatMoney(report.spend.current.costUsd)} spent${change} · ${formatWeek(report.week)}`;
+  return `${report.project.name}: ${formatUsd(report.spend.current.costUsd)} spent${change} · ${formatWeek(report.week)}`;
 }

@@ -36,7 +36,7 @@ async function subscribedTenant(schedule: { timeZone?: string; dayOfWeek?: numbe
   const t = await createTestTenant(db);
   tenants.push(t);
   if (opts.calls !== false) {
-    const sums = { provider: 'openai', model: 'gpt-4o', queryType: 'coding', calls: 12n, costUsd: '3.5', inputTokens: 1000n, outputTokens: 200n };
+    const sums = { provider: 'openai', model: 'gpt-4o', queryType: 'coding', calls: 12n, costUsd: '3.5', inputTokens: 1000, outputTokens: 200 };
     await db.callRollupHourly.create({ data: { projectId: t.project.id, hour: new Date('2026-11-18T10:00:00Z'), ...sums } });
     await db.callRollupDaily.create({ data: { projectId: t.project.id, day: new Date('2026-11-18T00:00:00Z'), ...sums } });
   }

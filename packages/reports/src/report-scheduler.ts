@@ -1,18 +1,7 @@
-import type { Db } from '@tierlens/db';
+import { type Db, claimDueRetries, claimNewDeliveries, failAbandonedClaims, loadDeliveryRecipients, markDeliveryFailed, markDeliverySent, markDeliverySkipped, type ClaimedDelivery, type DeliveryRecipient } from '@tierlens/db';
 import { listDueReports } from './list-due-reports.ts';
 import type { Mailer } from './mailer.ts';
 import { deliveryOutboxName } from './outbox.ts';
-import {
-  claimDueRetries,
-  claimNewDeliveries,
-  failAbandonedClaims,
-  loadDeliveryRecipients,
-  markDeliveryFailed,
-  markDeliverySent,
-  markDeliverySkipped,
-  type ClaimedDelivery,
-  type DeliveryRecipient,
-} from './report-deliveries.ts';
 import { reportWeek } from './report-week.ts';
 import { sendWeeklyReport } from './send-weekly-report.ts';
 

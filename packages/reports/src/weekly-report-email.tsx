@@ -1,18 +1,8 @@
 import { Body, Button, Column, Container, Head, Hr, Html, Link, Preview, Row, Section, Text } from '@react-email/components';
-import type { WeeklyAdvice, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
+import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
 import type { CSSProperties, ReactNode } from 'react';
-import {
-  formatChange,
-  formatCount,
-  formatMoney,
-  formatMonthly,
-  formatPoints,
-  formatSavingEffect,
-  formatShare,
-  formatSpend,
-  formatWeek,
-  queryTypeLabel,
-} from './format-report.ts';
+import { formatChange, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
+import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
 
 /** What the email needs besides the report: the signed unsubscribe link. */
 export interface WeeklyReportEmailProps {
@@ -70,7 +60,7 @@ export function WeeklyReportEmail({ report, unsubscribeUrl }: WeeklyReportEmailP
 
           <Section style={{ ...s.pad, paddingTop: '8px' }}>
             <Row>
-              <Kpi label="Spend" value={formatMoney(spend.current.costUsd)} change={spend.costChange} note={`last week ${formatMoney(spend.previous.costUsd)}`} testId="spend" />
+              <Kpi label="Spend" value={formatUsd(spend.current.costUsd)} change={spend.costChange} note={`last week ${formatUsd(spend.previous.costUsd)}`} testId="spend" />
               <Kpi label="Calls" value={formatCount(spend.current.calls)} change={spend.callsChange} note={`last week ${formatCount(spend.previous.calls)}`} testId="calls" />
               {savings && (
                 <Column style={{ width: '33%', verticalAlign: 'top', padding: '12px 0' }}>
@@ -187,7 +177,7 @@ function Kpi({ label, value, change, note, testId }: { label: string; value: str
   );
 }
 
-function AdviceCard({ advice: a, kind }: { advice: WeeklyAdvice; kind: 'saving' | 'risk' }) {
+function AdviceCard({ advice: a, kind }: { advice: WeeklyFinding; kind: 'saving' | 'risk' }) {
   const scope = `${queryTypeLabel(a.queryType)}${a.feature ? ` (${a.feature})` : ''}`;
   return (
     <Section style={s.card}>
@@ -285,7 +275,7 @@ function changeColor(change: number | null): string {
 
 /** The line mail clients show after the subject. */
 export function previewText(report: WeeklyReport): string {
-  const parts = [`${formatMoney(report.spend.current.costUsd)} spent (${formatChange(report.spend.costChange)} vs last week)`];
+  const parts = [`${formatUsd(report.spend.current.costUsd)} spent (${formatChange(report.spend.costChange)} vs last week)`];
   const top = report.savings?.items[0];
   if (top) parts.push(`top saving ${formatMonthly(top.monthlySavingUsd.point)}: ${top.currentModel} → ${top.recommendedModel} for ${queryTypeLabel(top.queryType)}`);
   return `${parts.join('; ')}.`;

@@ -1,16 +1,6 @@
-import type { WeeklyAdvice, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
-import {
-  formatChangeVsLastWeek,
-  formatCount,
-  formatMoney,
-  formatMonthly,
-  formatPoints,
-  formatSavingEffect,
-  formatShare,
-  formatSpend,
-  formatWeek,
-  queryTypeLabel,
-} from './format-report.ts';
+import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
+import { formatChangeVsLastWeek, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
+import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
 
 /** The weekly report as the email's plain-text part: the same figures as the HTML, as lines. */
 export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): string {
@@ -19,7 +9,7 @@ export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): 
     `TIERLENS WEEKLY REPORT: ${report.project.name}`,
     `${formatWeek(report.week)} (${report.week.timeZone})`,
     '',
-    `Spend: ${formatMoney(spend.current.costUsd)} (${formatChangeVsLastWeek(spend.costChange)}; last week ${formatMoney(spend.previous.costUsd)})`,
+    `Spend: ${formatUsd(spend.current.costUsd)} (${formatChangeVsLastWeek(spend.costChange)}; last week ${formatUsd(spend.previous.costUsd)})`,
     `Calls: ${formatCount(spend.current.calls)} (${formatChangeVsLastWeek(spend.callsChange)}; last week ${formatCount(spend.previous.calls)})`,
   ];
   if (savings) {
@@ -66,7 +56,7 @@ function restLine(rest: WeeklyRest, noun: string): string {
   return `${rest.count} more ${noun}${rest.count === 1 ? '' : 's'}: ${formatSpend(rest)}, ${formatCount(rest.calls)} calls`;
 }
 
-function adviceLines(a: WeeklyAdvice, i: number): string[] {
+function adviceLines(a: WeeklyFinding, i: number): string[] {
   return [
     `${i + 1}. ${queryTypeLabel(a.queryType)}${a.feature ? ` (${a.feature})` : ''}: ${a.currentModel} -> ${a.recommendedModel}`,
     `   ${formatSavingEffect(a.monthlySavingUsd)}; quality ${formatPoints(a.qualityDeltaPoints)} on ${a.benchmark}; ${formatCount(a.calls)} calls this week; ${a.confidence} confidence`,

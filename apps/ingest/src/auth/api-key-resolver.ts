@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { findActiveApiKey, hashApiKey, touchApiKey, type ActiveApiKey } from '@tierlens/db';
 
-export interface ResolvedKey {
-  apiKeyId: string;
-  projectId: string;
-  organizationId: string;
-}
+export type ResolvedKey = ActiveApiKey;
 
 interface Entry {
   value: ResolvedKey | null;
@@ -43,20 +39,14 @@ export class ApiKeyResolver {
 
   /** The key's project, or null when the key is unknown or revoked. */
   async resolve(secret: string): Promise<ResolvedKey | null> {
-    const hash = createHash('sha256').update(secret, 'utf8').digest('hex');
+    const hash = hashApiKey(secret);
     const now = this.now();
     const hit = this.cache.get(hash);
     let value: ResolvedKey | null;
     if (hit && hit.expiresAt > now) {
       value = hit.value;
     } else {
-      const { rows } = await this.pool.query<{ id: string; project_id: string; organization_id: string }>(
-        `SELECT k.id, k.project_id, p.organization_id FROM api_keys k JOIN projects p ON p.id = k.project_id
-         WHERE k.hash = $1 AND k.revoked_at IS NULL`,
-        [hash],
-      );
-      const row = rows[0];
-      value = row ? { apiKeyId: row.id, projectId: row.project_id, organizationId: row.organization_id } : null;
+      value = await findActiveApiKey(this.pool, secret);
       if (this.cache.size >= this.maxEntries) this.cache.clear();
       this.cache.set(hash, { value, expiresAt: now + this.ttlMs });
     }
@@ -69,7 +59,7 @@ export class ApiKeyResolver {
     if (now - last < this.touchIntervalMs) return;
     this.touched.set(apiKeyId, now);
     // Best effort, off the request path: a lost update only delays "last used" by a minute.
-    this.pool.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [apiKeyId]).catch(() => {});
+    touchApiKey(this.pool, apiKeyId).catch(() => {});
   }
 }
 

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '@/features/analytics/lib/time-range';
+import { RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '@/lib/time-range';
 import { authClient } from '@/lib/auth-client';
 import { useRange } from '@/lib/use-range';
 

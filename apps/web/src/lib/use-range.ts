@@ -1,7 +1,7 @@
 'use client';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
-import { rangeOf, RANGE_PRESETS, type RangePreset, type TimeRange } from '@/features/analytics/lib/time-range';
+import { rangeOf, RANGE_PRESETS, type RangePreset, type TimeRange } from '@/lib/time-range';
 
 /** The page's time range from `?range=` (default 30 days), and a setter that keeps other params. */
 export function useRange(): { preset: RangePreset; range: TimeRange; setPreset: (p: RangePreset) => void } {

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
-import type { Db, Role } from '@tierlens/db';
+import { findMemberProject, findMembership, type Db, type Role } from '@tierlens/db';
 import { roleAtLeast, toRole } from '@/lib/roles';
 import { DomainError, domainErrorCode } from '@/server/domain-error';
 
@@ -59,12 +59,9 @@ export const ZProjectInput = z.object({ projectId: z.string().uuid() });
  */
 export function projectProcedure(minRole: Role = 'viewer') {
   return protectedProcedure.input(ZProjectInput).use(async ({ ctx, input, next }) => {
-    const project = await ctx.db.project.findFirst({
-      where: { id: input.projectId, organization: { members: { some: { userId: ctx.user.id } } } },
-      select: { id: true, name: true, organizationId: true, organization: { select: { members: { where: { userId: ctx.user.id }, select: { role: true } } } } },
-    });
+    const project = await findMemberProject(ctx.db, { userId: ctx.user.id, projectId: input.projectId });
     if (!project) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such project.' });
-    const role = toRole(project.organization.members[0]?.role);
+    const role = toRole(project.role);
     if (!roleAtLeast(role, minRole)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minRole} role; you are ${role}.` });
     }
@@ -80,10 +77,7 @@ export const ZOrganizationInput = z.object({ organizationId: z.string().min(1).m
  */
 export function organizationProcedure(minRole: Role = 'viewer') {
   return protectedProcedure.input(ZOrganizationInput).use(async ({ ctx, input, next }) => {
-    const member = await ctx.db.member.findFirst({
-      where: { organizationId: input.organizationId, userId: ctx.user.id },
-      select: { id: true, role: true, organization: { select: { id: true, name: true } } },
-    });
+    const member = await findMembership(ctx.db, { userId: ctx.user.id, organizationId: input.organizationId });
     if (!member) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such organization.' });
     const role = toRole(member.role);
     if (!roleAtLeast(role, minRole)) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportRow } from '../reports/report-row.ts';
 import { parseRollupRows, type RollupRow } from './rollup-row.ts';
 
 const row = {
@@ -29,7 +28,7 @@ describe('parseRollupRows', () => {
     expect(parseRollupRows([row])).toEqual([row]);
     const fromDb = { ...row, calls: 10n, inputTokens: 30_000n, hour: '2026-10-01T10:00:00.000Z' };
     expect(parseRollupRows([fromDb])).toEqual([row]);
-    const report: ReportRow = row;
+    const report: RollupRow = row;
     const typed: RollupRow = report;
     expect(typed).toBe(row);
   });

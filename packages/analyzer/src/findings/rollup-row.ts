@@ -31,8 +31,8 @@ const ZCostUsd = z
  * to it and are counted in `unpricedCalls`). Token counts follow the OpenTelemetry GenAI
  * convention: input includes cache reads and writes, output includes reasoning.
  *
- * The same shape as the reports' `ReportRow`, so the rows the dashboard loads can be passed
- * as they are.
+ * The one row type of the rollups: the data layer's readers return it, the dashboard's and the
+ * weekly report's builders and the findings take it.
  */
 export const ZRollupRow = z.object({
   hour: z.coerce.date(),

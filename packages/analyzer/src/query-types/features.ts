@@ -95,7 +95,7 @@ const LEXICON_INDEX: ReadonlyMap<number, number> = (() => {
   return index;
 })();
 
-/** Whitespace as the tokenizer sees it (also used by scripts/experiments). */
+/** Whitespace as the tokenizer sees it (also used by the experiments in bench/classifier/experiments). */
 export function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000;
 }

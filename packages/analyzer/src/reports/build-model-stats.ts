@@ -1,7 +1,7 @@
 import { DEFAULT_CATALOG, type Catalog } from '../catalog/build-catalog.ts';
 import { lookupModel } from '../catalog/lookup-model.ts';
 import { formatUsd, parseUsd } from '../prices/money.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 
 export interface ModelStats {
   model: string;
@@ -26,7 +26,7 @@ export interface ModelStats {
 }
 
 /** Per-model spend, volume, tokens, error and truncation rates and latency, largest spend first. */
-export function buildModelStats(rows: readonly ReportRow[], catalog: Catalog = DEFAULT_CATALOG): ModelStats[] {
+export function buildModelStats(rows: readonly RollupRow[], catalog: Catalog = DEFAULT_CATALOG): ModelStats[] {
   const acc = new Map<string, { provider: string; cost: bigint; calls: number; inT: number; outT: number; crT: number; rT: number; err: number; trunc: number; unpriced: number; dur: number; ttft: number; ttftCalls: number }>();
   for (const r of rows) {
     const key = `${r.provider}\u0000${r.model}`;

@@ -1,7 +1,7 @@
 import { DEFAULT_CATALOG, type Catalog } from '../catalog/build-catalog.ts';
 import { lookupModel } from '../catalog/lookup-model.ts';
 import { formatUsd, parseUsd } from '../prices/money.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 
 export interface QueryTypeRow {
   queryType: string;
@@ -19,7 +19,7 @@ export interface QueryTypeMatrix {
 }
 
 /** Spend and calls per query type, with the models used for each (query type × model by spend). */
-export function buildQueryTypeMatrix(rows: readonly ReportRow[], catalog: Catalog = DEFAULT_CATALOG): QueryTypeMatrix {
+export function buildQueryTypeMatrix(rows: readonly RollupRow[], catalog: Catalog = DEFAULT_CATALOG): QueryTypeMatrix {
   const cells = new Map<string, Map<string, { provider: string; cost: bigint; calls: number }>>();
   const modelTotals = new Map<string, { provider: string; cost: bigint }>();
   let grand = 0n;

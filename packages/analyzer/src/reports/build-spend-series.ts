@@ -1,5 +1,5 @@
 import { parseUsd } from '../prices/money.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 
 export type SeriesDimension = 'model' | 'queryType' | 'feature';
 
@@ -18,7 +18,7 @@ const DAY = 24 * HOUR;
  * hour for short ranges), the `top` largest keys and an "other" key for the rest.
  */
 export function buildSpendSeries(
-  rows: readonly ReportRow[],
+  rows: readonly RollupRow[],
   options: { by: SeriesDimension; from: Date; to: Date; bucket?: 'hour' | 'day'; top?: number },
 ): SpendSeries {
   const bucketMs = (options.bucket ?? 'day') === 'day' ? DAY : HOUR;
@@ -51,7 +51,7 @@ export function buildSpendSeries(
   return { keys, points };
 }
 
-function keyOf(r: ReportRow, by: SeriesDimension): string {
+function keyOf(r: RollupRow, by: SeriesDimension): string {
   if (by === 'model') return r.model;
   if (by === 'queryType') return r.queryType;
   return r.feature || '(none)';

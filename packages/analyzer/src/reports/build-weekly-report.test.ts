@@ -3,7 +3,7 @@ import { computeFindings } from '../findings/compute-findings.ts';
 import { buildModelStats } from './build-model-stats.ts';
 import { buildQueryTypeMatrix } from './build-query-type-matrix.ts';
 import { buildWeeklyReport } from './build-weekly-report.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 import { summarizeSpend } from './summarize-spend.ts';
 
 const DAY = 86_400_000;
@@ -11,7 +11,7 @@ const start = new Date('2026-11-16T00:00:00Z');
 const end = new Date(start.getTime() + 7 * DAY);
 const week = { start, end, firstDay: '2026-11-16', lastDay: '2026-11-22', timeZone: 'UTC' };
 
-function rows(from: Date, specs: Array<[provider: string, model: string, queryType: string, callsPerDay: number, inT: number, outT: number, costPerCall: string]>): ReportRow[] {
+function rows(from: Date, specs: Array<[provider: string, model: string, queryType: string, callsPerDay: number, inT: number, outT: number, costPerCall: string]>): RollupRow[] {
   return specs.flatMap(([provider, model, queryType, calls, inT, outT, perCall]) =>
     Array.from({ length: 7 }, (_, d) => ({
       hour: new Date(from.getTime() + d * DAY + 10 * 3_600_000), provider, model, queryType, feature: '', environment: 'prod',

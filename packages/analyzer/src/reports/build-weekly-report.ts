@@ -4,11 +4,11 @@ import { formatUsd, parseUsd } from '../prices/money.ts';
 import { ruleFrom } from '../rules/synthesize-rules.ts';
 import { buildModelStats } from './build-model-stats.ts';
 import { buildQueryTypeMatrix } from './build-query-type-matrix.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 import { summarizeSpend } from './summarize-spend.ts';
 import type {
   ReportWeek,
-  WeeklyAdvice,
+  WeeklyFinding,
   WeeklyLinks,
   WeeklyModelLine,
   WeeklyQueryTypeLine,
@@ -43,9 +43,9 @@ export interface BuildWeeklyReportInput {
   readonly project: { readonly id: string; readonly name: string };
   readonly week: ReportWeek;
   /** The week's rollup rows, in any bucket, grouped at least by provider, model and query type. */
-  readonly current: readonly ReportRow[];
+  readonly current: readonly RollupRow[];
   /** The week before, grouped the same way (for the changes). */
-  readonly previous: readonly ReportRow[];
+  readonly previous: readonly RollupRow[];
   /** `computeFindings` over the week's rows; null when findings are not computed. */
   readonly findings: FindingsResult | null;
   /** The dashboard's public URL, for the links. */
@@ -155,16 +155,16 @@ function savingsOf(findings: readonly Finding[], limit: number): WeeklySavings {
   const sum = (pick: (r: UsdRange) => string) => formatUsd(findings.reduce((a, f) => a + parseUsd(pick(f.monthlySavingUsd)), 0n));
   return {
     totalMonthlySavingUsd: { low: sum((r) => r.low), point: sum((r) => r.point), high: sum((r) => r.high) },
-    items: findings.slice(0, limit).map(adviceOf),
+    items: findings.slice(0, limit).map(weeklyFindingOf),
     more: Math.max(0, findings.length - limit),
   };
 }
 
 function risksOf(findings: readonly Finding[], limit: number): WeeklyRisks {
-  return { items: findings.slice(0, limit).map(adviceOf), more: Math.max(0, findings.length - limit) };
+  return { items: findings.slice(0, limit).map(weeklyFindingOf), more: Math.max(0, findings.length - limit) };
 }
 
-function adviceOf(f: Finding): WeeklyAdvice {
+function weeklyFindingOf(f: Finding): WeeklyFinding {
   const rule = ruleFrom(f);
   const when = [`query type = ${rule.queryType}`, ...(rule.feature === null ? [] : [`feature = ${rule.feature}`]), `model = ${rule.fromModel}`];
   return {

@@ -1,4 +1,3 @@
-export type { ReportRow } from './report-row.ts';
 export { summarizeSpend, totalsOf, type SpendSummary, type SpendTotals } from './summarize-spend.ts';
 export { buildSpendSeries, type SeriesDimension, type SpendSeries } from './build-spend-series.ts';
 export { buildModelStats, type ModelStats } from './build-model-stats.ts';
@@ -7,7 +6,7 @@ export { topFeatures } from './top-features.ts';
 export { buildWeeklyReport, DEFAULT_WEEKLY_REPORT_OPTIONS, type BuildWeeklyReportInput, type WeeklyReportOptions } from './build-weekly-report.ts';
 export type {
   ReportWeek,
-  WeeklyAdvice,
+  WeeklyFinding,
   WeeklyLinks,
   WeeklyModelLine,
   WeeklyQueryTypeLine,

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildModelStats } from './build-model-stats.ts';
 import { buildQueryTypeMatrix } from './build-query-type-matrix.ts';
 import { buildSpendSeries } from './build-spend-series.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 import { summarizeSpend, totalsOf } from './summarize-spend.ts';
 import { topFeatures } from './top-features.ts';
 
-function row(p: Partial<ReportRow>): ReportRow {
+function row(p: Partial<RollupRow>): RollupRow {
   return {
     hour: new Date('2026-11-20T10:00:00Z'), provider: 'openai', model: 'gpt-4o', queryType: 'coding', feature: '', environment: '',
     calls: 1, errorCalls: 0, truncatedCalls: 0, unpricedCalls: 0, inputTokens: 100, outputTokens: 10, cacheReadTokens: 0,

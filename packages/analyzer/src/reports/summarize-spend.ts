@@ -1,5 +1,5 @@
 import { formatUsd, parseUsd } from '../prices/money.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 
 export interface SpendTotals {
   /** Exact decimal string in USD. */
@@ -20,7 +20,7 @@ export interface SpendSummary {
 }
 
 /** Totals of a set of rows; money is summed exactly. */
-export function totalsOf(rows: readonly ReportRow[]): SpendTotals {
+export function totalsOf(rows: readonly RollupRow[]): SpendTotals {
   let cost = 0n;
   const t = { calls: 0, errorCalls: 0, unpricedCalls: 0, inputTokens: 0, outputTokens: 0 };
   for (const r of rows) {
@@ -38,7 +38,7 @@ export function totalsOf(rows: readonly ReportRow[]): SpendTotals {
  * Spend of a period against the period before it (the caller passes the rows of both, e.g.
  * this week and last week), with the relative change.
  */
-export function summarizeSpend(current: readonly ReportRow[], previous: readonly ReportRow[]): SpendSummary {
+export function summarizeSpend(current: readonly RollupRow[], previous: readonly RollupRow[]): SpendSummary {
   const c = totalsOf(current);
   const p = totalsOf(previous);
   return {

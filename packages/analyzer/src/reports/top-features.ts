@@ -1,8 +1,8 @@
 import { formatUsd, parseUsd } from '../prices/money.ts';
-import type { ReportRow } from './report-row.ts';
+import type { RollupRow } from '../findings/rollup-row.ts';
 
 /** The features with the most spend (calls without a feature are grouped as "(none)"). */
-export function topFeatures(rows: readonly ReportRow[], limit = 5): Array<{ feature: string; costUsd: string; calls: number }> {
+export function topFeatures(rows: readonly RollupRow[], limit = 5): Array<{ feature: string; costUsd: string; calls: number }> {
   const acc = new Map<string, { cost: bigint; calls: number }>();
   for (const r of rows) {
     const k = r.feature || '(none)';

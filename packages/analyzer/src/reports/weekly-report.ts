@@ -58,8 +58,8 @@ export interface WeeklyRule {
   readonly text: string;
 }
 
-/** One piece of advice from the analyzer's findings, shaped for the email. */
-export interface WeeklyAdvice {
+/** One of the analyzer's findings (`Finding`), shaped for the email. */
+export interface WeeklyFinding {
   readonly findingId: string;
   readonly queryType: string;
   readonly feature: string | null;
@@ -82,14 +82,14 @@ export interface WeeklyAdvice {
 export interface WeeklySavings {
   /** Sum over every saving the analyzer is confident in (not only those listed). */
   readonly totalMonthlySavingUsd: UsdRange;
-  readonly items: readonly WeeklyAdvice[];
+  readonly items: readonly WeeklyFinding[];
   /** Savings not listed. */
   readonly more: number;
 }
 
 /** Calls sent to a model that is too weak for them (underbidding), the most spend first. */
 export interface WeeklyRisks {
-  readonly items: readonly WeeklyAdvice[];
+  readonly items: readonly WeeklyFinding[];
   readonly more: number;
 }
 

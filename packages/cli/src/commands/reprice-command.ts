@@ -1,5 +1,5 @@
-import type { Db } from '@tierlens/db';
-import { repriceStoredCalls } from '@tierlens/reports';
+import { type Db } from '@tierlens/db';
+import { repriceStoredCalls } from '@tierlens/db/advice';
 import type { ParsedArgs } from '../parse-args.ts';
 import { UsageError } from './project-commands.ts';
 

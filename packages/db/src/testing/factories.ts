@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../client.ts';
-import { createApiKey } from '../api-keys.ts';
-import { createOrganization, createProject, type Role } from '../organizations.ts';
+import { createApiKey } from '../api-keys/api-keys.ts';
+import { createOrganization, createProject, type Role } from '../membership/organizations.ts';
 
 /**
  * An organization with an owner, one project and an API key, all with unique names, so tests

@@ -1,7 +1,7 @@
 'use client';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SpendSeries } from '@tierlens/analyzer';
-import { formatBucket, formatUsd, formatUsdAxis } from '@/lib/format';
+import { formatBucket, formatUsd, formatUsdAxis } from '@tierlens/format';
 
 /** Spend over time, stacked by a key (model or query type). Data comes prepared by the analyzer. */
 export function StackedSpendChart({ series, bucket, colorOf, labelOf = (k) => k }: { series: SpendSeries; bucket: 'hour' | 'day'; colorOf: (key: string) => string; labelOf?: (key: string) => string }) {

@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatCount, formatDuration, formatUsd } from '@/lib/format';
+import { formatCount, formatDuration, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useTRPC } from '@/trpc/client';
 

@@ -2,9 +2,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { RANGE_LABELS } from '@/features/analytics/lib/time-range';
+import { RANGE_LABELS } from '@/lib/time-range';
 import { queryTypeColor } from '@/lib/colors';
-import { formatDuration, formatTokens, formatUsd } from '@/lib/format';
+import { formatDuration, formatTokens, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';

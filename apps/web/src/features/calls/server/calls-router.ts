@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZTimeRange } from '@/features/analytics/lib/time-range';
+import { ZTimeRange } from '@/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 import { getCall } from './get-call';
 import { getCallFacets, listCalls, ZCallCursor, ZCallFilters } from './list-calls';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db, Prisma } from '@tierlens/db';
-import { ZTimeRange } from '@/features/analytics/lib/time-range';
+import { ZTimeRange } from '@/lib/time-range';
 
 export const ZCallFilters = z.object({
   range: ZTimeRange,

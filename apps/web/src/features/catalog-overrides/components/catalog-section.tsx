@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { TierBadge } from '@/components/tier-badge';
 import { errorMessage } from '@/lib/error-message';
-import { formatDateTime, formatScore } from '@/lib/format';
+import { formatDateTime, formatScore } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { roleAtLeast } from '@/lib/roles';
 import { useTRPC } from '@/trpc/client';

@@ -2,7 +2,7 @@ import { lookupModel } from '@tierlens/analyzer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, testDb } from '@tierlens/db/testing';
 import { callerFor } from '@/test-support/caller-for';
-import { loadAdviceInputs } from '@tierlens/reports';
+import { loadAdviceInputs } from '@tierlens/db/advice';
 
 const db = testDb();
 type Tenant = Awaited<ReturnType<typeof createTestTenant>>;

@@ -1,6 +1,6 @@
 import { CAPABILITY_QUERY_TYPES, DEFAULT_CATALOG, ZModelTier, buildCatalog, type CapabilityQueryType, type CapabilityEvidence, type ModelTier } from '@tierlens/analyzer';
-import type { Db } from '@tierlens/db';
-import { loadCatalogOverrides } from './load-catalog-overrides';
+import { type Db } from '@tierlens/db';
+import { loadCatalogOverrides } from '@tierlens/db/advice';
 
 export interface CatalogModelView {
   id: string;

@@ -1,7 +1,7 @@
 import { DEFAULT_CATALOG, ZCatalogOverride, buildCatalog, lookupModel, type CatalogEntry, type CatalogOverride } from '@tierlens/analyzer';
-import type { Db, Prisma } from '@tierlens/db';
+import { type Db, type Prisma } from '@tierlens/db';
+import { loadCatalogOverrides } from '@tierlens/db/advice';
 import { DomainError } from '@/server/domain-error';
-import { loadCatalogOverrides } from './load-catalog-overrides';
 
 /**
  * Read-modify-write of one model's override: `change` gets the model's entry as the

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/lib/auth-client';
 import { errorMessage } from '@/lib/error-message';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@tierlens/format';
 import { useTRPC } from '@/trpc/client';
 import { invitationUnusableReason, type InvitationStatus } from '../lib/invitation-status';
 

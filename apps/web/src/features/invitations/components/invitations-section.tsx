@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CopyButton } from '@/components/copy-button';
 import { errorMessage } from '@/lib/error-message';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@tierlens/format';
 import { ROLE_NAMES, roleAtLeast } from '@/lib/roles';
 import { useTRPC } from '@/trpc/client';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, Role } from '@tierlens/db';
 import { toRole } from '@/lib/roles';
-import { createOwnerSubscriptions } from '@/features/report-subscriptions/server/create-owner-subscriptions';
+import { createOwnerSubscriptions } from '@/features/report-subscriptions/server';
 import { DomainError } from '@/server/domain-error';
 import { invitationStatus, invitationUnusableReason } from '../lib/invitation-status';
 

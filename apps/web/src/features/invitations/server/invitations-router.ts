@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@tierlens/db';
-import { sharedMailer } from '@/features/reports/server/reports-runtime';
+import { sharedMailer } from '@/features/reports/server';
 import { publicUrl } from '@/server/public-url';
 import { organizationProcedure, protectedProcedure, publicProcedure, router } from '@/trpc/init';
 import { acceptInvitation } from './accept-invitation';

@@ -3,7 +3,7 @@ import type { Role } from '@tierlens/db';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { errorMessage } from '@/lib/error-message';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@tierlens/format';
 import { ROLE_NAMES, roleAtLeast } from '@/lib/roles';
 import { useTRPC } from '@/trpc/client';
 

@@ -1,9 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { TierBadge } from '@/components/tier-badge';
-import { RANGE_LABELS } from '@/features/analytics/lib/time-range';
+import { RANGE_LABELS } from '@/lib/time-range';
 import { colorOf } from '@/lib/colors';
-import { formatCount, formatDuration, formatPercent, formatTokens, formatUsd } from '@/lib/format';
+import { formatCount, formatDuration, formatPercent, formatTokens, formatUsd } from '@tierlens/format';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';
 

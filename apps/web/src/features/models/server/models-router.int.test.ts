@@ -14,7 +14,7 @@ const as = (t: typeof a) => callerFor(db, { ...t.user, name: 'owner' });
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestTenant(db), createTestTenant(db)]);
   for (const t of [a, b]) {
-    const sums = { provider: 'anthropic', model: 'claude-haiku-4-5', queryType: 'extraction', calls: 12n, costUsd: '0.3000000000', inputTokens: 1200n, outputTokens: 300n };
+    const sums = { provider: 'anthropic', model: 'claude-haiku-4-5', queryType: 'extraction', calls: 12n, costUsd: '0.3000000000', inputTokens: 1200, outputTokens: 300 };
     await db.callRollupHourly.create({ data: { projectId: t.project.id, hour: new Date('2026-11-20T10:00:00Z'), ...sums } });
     await db.callRollupDaily.create({ data: { projectId: t.project.id, day: new Date('2026-11-20T00:00:00Z'), ...sums } });
   }

@@ -1,10 +1,10 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { StackedSpendChart } from '@/components/charts/stacked-spend-chart';
-import { FirstCallEmptyState } from '@/features/projects/components/first-call-empty-state';
-import { RANGE_LABELS } from '@/features/analytics/lib/time-range';
+import { FirstCallEmptyState } from '@/features/projects/components';
+import { RANGE_LABELS } from '@/lib/time-range';
 import { colorOf, queryTypeColor } from '@/lib/colors';
-import { formatChange, formatCount, formatTokens, formatUsd } from '@/lib/format';
+import { formatChange, formatCount, formatTokens, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';

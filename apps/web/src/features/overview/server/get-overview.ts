@@ -1,7 +1,6 @@
 import { buildSpendSeries, summarizeSpend, topFeatures, totalsOf, type SpendSeries, type SpendSummary } from '@tierlens/analyzer';
-import type { Db } from '@tierlens/db';
-import { loadReportRowSets, loadReportRows } from '@tierlens/reports/load-report-rows';
-import { bucketOf, previousRange, type TimeRange } from '@/features/analytics/lib/time-range';
+import { type Db, loadRollupRowSets, loadRollupRows } from '@tierlens/db';
+import { bucketOf, previousRange, type TimeRange } from '@/lib/time-range';
 
 export interface Overview {
   summary: SpendSummary;
@@ -17,14 +16,14 @@ export async function getOverview(db: Db, projectId: string, range: TimeRange): 
   const bucket = bucketOf(range);
   // The five views of the range come from one scan of the rollups; the previous range is the other query.
   const [[byModelRows, byTypeRows, featureRows, unpricedRows, current], previous] = await Promise.all([
-    loadReportRowSets(db, projectId, range, [
+    loadRollupRowSets(db, projectId, range, [
       { bucket, groupBy: ['model'] },
       { bucket, groupBy: ['queryType'] },
       { bucket: 'range', groupBy: ['feature'] },
       { bucket: 'range', groupBy: ['provider', 'model'] },
       { bucket: 'range', groupBy: [] },
     ]),
-    loadReportRows(db, projectId, previousRange(range), { bucket: 'range', groupBy: [] }),
+    loadRollupRows(db, projectId, previousRange(range), { bucket: 'range', groupBy: [] }),
   ]);
   return {
     summary: summarizeSpend(current!, previous),
@@ -41,6 +40,6 @@ export async function getOverview(db: Db, projectId: string, range: TimeRange): 
 
 /** Totals only (the skeleton's and the e2e tests' check of spend and calls). */
 export async function getSpendTotals(db: Db, projectId: string, range: TimeRange) {
-  const t = totalsOf(await loadReportRows(db, projectId, range, { bucket: 'range', groupBy: [] }));
+  const t = totalsOf(await loadRollupRows(db, projectId, range, { bucket: 'range', groupBy: [] }));
   return { totalCostUsd: t.costUsd, calls: t.calls, unpricedCalls: t.unpricedCalls, inputTokens: t.inputTokens, outputTokens: t.outputTokens };
 }

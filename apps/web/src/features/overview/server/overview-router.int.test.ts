@@ -12,7 +12,7 @@ beforeAll(async () => {
   a = await createTestTenant(db);
   b = await createTestTenant(db);
   for (const [t, cost, calls] of [[a, '1.2500000000', 3n], [b, '9.0000000000', 7n]] as const) {
-    const sums = { model: 'gpt-4o', queryType: 'coding', calls, costUsd: cost, inputTokens: 100n, outputTokens: 50n };
+    const sums = { model: 'gpt-4o', queryType: 'coding', calls, costUsd: cost, inputTokens: 100, outputTokens: 50 };
     await db.callRollupHourly.create({ data: { projectId: t.project.id, hour, ...sums } });
     await db.callRollupDaily.create({ data: { projectId: t.project.id, day: new Date('2026-11-20T00:00:00Z'), ...sums } });
   }

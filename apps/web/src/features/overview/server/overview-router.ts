@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZTimeRange } from '@/features/analytics/lib/time-range';
+import { ZTimeRange } from '@/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 import { getOverview, getSpendTotals } from './get-overview';
 

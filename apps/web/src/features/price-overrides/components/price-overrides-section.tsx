@@ -2,7 +2,7 @@
 import type { Role } from '@tierlens/db';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '@/lib/error-message';
-import { formatDate, formatPerMTok } from '@/lib/format';
+import { formatDate, formatPerMTok } from '@tierlens/format';
 import { roleAtLeast } from '@/lib/roles';
 import { useTRPC } from '@/trpc/client';
 import { PriceOverrideForm } from './price-override-form';

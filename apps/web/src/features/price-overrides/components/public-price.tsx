@@ -1,4 +1,4 @@
-import { formatPerMTok } from '@/lib/format';
+import { formatPerMTok } from '@tierlens/format';
 
 type PublicPriceView =
   | { found: true; provider: string; model: string; match: string; inputPerMTok: string | null; outputPerMTok: string | null; cacheReadPerMTok: string | null; cacheWritePerMTok: string | null }

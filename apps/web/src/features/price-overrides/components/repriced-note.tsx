@@ -1,4 +1,4 @@
-import { formatCount, formatUsd } from '@/lib/format';
+import { formatCount, formatUsd } from '@tierlens/format';
 
 /** After a price change: how many stored calls were priced again, and how much the past spend moved. */
 export function RepricedNote({ repriced }: { repriced: { calls: number; changed: number; deltaUsd: string; error: string | null } }) {

@@ -1,6 +1,6 @@
 import { formatUsd, parseUsd } from '@tierlens/analyzer';
 import { PRICE_OVERRIDE_CACHE_MS, type Db } from '@tierlens/db';
-import { repriceStoredCalls, type RepriceSummary } from '@tierlens/reports';
+import { repriceStoredCalls, type RepriceSummary } from '@tierlens/db/advice';
 
 type OverrideChange = { organizationId: string; projectId: string | null; provider: string | null; model: string; effectiveFrom: Date };
 

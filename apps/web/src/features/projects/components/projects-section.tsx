@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { errorMessage } from '@/lib/error-message';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@tierlens/format';
 import { roleReason } from '@/lib/roles';
 import { useTRPC } from '@/trpc/client';
 

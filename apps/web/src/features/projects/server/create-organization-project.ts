@@ -1,5 +1,5 @@
 import type { Db } from '@tierlens/db';
-import { createOwnerSubscriptions } from '@/features/report-subscriptions/server/create-owner-subscriptions';
+import { createOwnerSubscriptions } from '@/features/report-subscriptions/server';
 import { DomainError } from '@/server/domain-error';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db, Role } from '@tierlens/db';
+import { findMemberProject, type Db, type Role } from '@tierlens/db';
 import { toRole } from '@/lib/roles';
 
 /** A project the user can see, with its organization and the user's role there; null otherwise. */
@@ -9,16 +9,6 @@ export async function getMyProject(db: Db, userId: string, projectId: string): P
   organizationName: string;
   role: Role;
 } | null> {
-  const project = await db.project.findFirst({
-    where: { id: projectId, organization: { members: { some: { userId } } } },
-    select: { id: true, name: true, organization: { select: { id: true, name: true, members: { where: { userId }, select: { role: true } } } } },
-  });
-  if (!project) return null;
-  return {
-    id: project.id,
-    name: project.name,
-    organizationId: project.organization.id,
-    organizationName: project.organization.name,
-    role: toRole(project.organization.members[0]?.role),
-  };
+  const project = await findMemberProject(db, { userId, projectId });
+  return project ? { ...project, role: toRole(project.role) } : null;
 }

@@ -1,9 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { TierBadge } from '@/components/tier-badge';
-import { RANGE_LABELS } from '@/features/analytics/lib/time-range';
+import { RANGE_LABELS } from '@/lib/time-range';
 import { queryTypeColor } from '@/lib/colors';
-import { formatCount, formatPercent, formatUsd } from '@/lib/format';
+import { formatCount, formatPercent, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';

@@ -1,8 +1,8 @@
 import { buildQueryTypeMatrix } from '@tierlens/analyzer';
 import { z } from 'zod';
-import { loadOrganizationCatalog } from '@tierlens/reports';
-import { loadReportRows } from '@tierlens/reports/load-report-rows';
-import { ZTimeRange } from '@/features/analytics/lib/time-range';
+import { loadRollupRows } from '@tierlens/db';
+import { loadOrganizationCatalog } from '@tierlens/db/advice';
+import { ZTimeRange } from '@/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 
 export const queryTypesRouter = router({
@@ -11,7 +11,7 @@ export const queryTypesRouter = router({
     .input(z.object({ range: ZTimeRange }))
     .query(async ({ ctx, input }) => {
       const [rows, catalog] = await Promise.all([
-        loadReportRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['queryType', 'provider', 'model'] }),
+        loadRollupRows(ctx.db, ctx.project.id, input.range, { bucket: 'range', groupBy: ['queryType', 'provider', 'model'] }),
         loadOrganizationCatalog(ctx.db, ctx.project.organizationId),
       ]);
       return buildQueryTypeMatrix(rows, catalog);

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '@/lib/error-message';
-import { formatHour, formatWeekday } from '@/lib/format';
+import { formatHour, formatWeekday } from '@tierlens/format';
 import { useTRPC } from '@/trpc/client';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0];

@@ -1,5 +1,6 @@
 import type { Db } from '@tierlens/db';
-import { composeWeeklyReport, formatWeek } from '@tierlens/reports';
+import { formatWeek } from '@tierlens/format';
+import { composeWeeklyReport } from '@tierlens/reports';
 import { reportWeekFor } from './report-week-for';
 import type { ReportsRuntime } from './reports-runtime';
 

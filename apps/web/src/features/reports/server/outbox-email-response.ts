@@ -1,6 +1,6 @@
 import type { Db } from '@tierlens/db';
 import { readOutboxEmail } from '@tierlens/reports';
-import { getMyProject } from '@/features/projects/server/get-my-project';
+import { getMyProject } from '@/features/projects/server';
 
 /**
  * One of the project's outbox emails for a member: its HTML part (sandboxed by a CSP: no

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, testDb } from '@tierlens/db/testing';
-import { formatMoney, latestScheduledReport } from '@tierlens/reports';
+import { formatUsd as formatMoney } from '@tierlens/format';
+import { latestScheduledReport } from '@tierlens/reports';
 import { startSmtpTestServer, type SmtpTestServer } from '@tierlens/reports/testing';
 import { callerFor } from '@/test-support/caller-for';
 import { outboxEmailResponse } from './outbox-email-response';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   // Calls in the week the preview shows: the one before the latest Monday 09:00 (UTC, the users' default).
   const { week } = latestScheduledReport(new Date(), { dayOfWeek: 1, hour: 9, timeZone: 'UTC' });
   const hour = new Date(week.start.getTime() + 2 * 86_400_000 + 10 * 3_600_000);
-  const sums = { provider: 'anthropic', model: 'claude-sonnet-4-6', queryType: 'coding', calls: 40n, costUsd: '12.34', inputTokens: 4000n, outputTokens: 800n };
+  const sums = { provider: 'anthropic', model: 'claude-sonnet-4-6', queryType: 'coding', calls: 40n, costUsd: '12.34', inputTokens: 4000, outputTokens: 800 };
   await db.callRollupHourly.create({ data: { projectId: a.project.id, hour, ...sums } });
   await db.callRollupDaily.create({ data: { projectId: a.project.id, day: new Date(Math.floor(hour.getTime() / 86_400_000) * 86_400_000), ...sums } });
 });

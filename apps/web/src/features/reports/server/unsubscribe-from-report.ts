@@ -1,4 +1,4 @@
-import type { Db } from '@tierlens/db';
+import { findMemberProject, type Db } from '@tierlens/db';
 import type { UnsubscribeTarget } from '@tierlens/reports';
 
 /**
@@ -7,10 +7,7 @@ import type { UnsubscribeTarget } from '@tierlens/reports';
  * project's name, or null when the user is no longer a member of its organization.
  */
 export async function unsubscribeFromReport(db: Db, target: UnsubscribeTarget): Promise<{ projectName: string } | null> {
-  const project = await db.project.findFirst({
-    where: { id: target.projectId, organization: { members: { some: { userId: target.userId } } } },
-    select: { name: true },
-  });
+  const project = await findMemberProject(db, target);
   if (!project) {
     // Not a member any more: nothing is sent to them, but an old row is still switched off.
     await db.reportSubscription.updateMany({ where: { userId: target.userId, projectId: target.projectId }, data: { enabled: false } });

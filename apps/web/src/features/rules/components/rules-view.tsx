@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryTypeColor } from '@/lib/colors';
-import { formatCount, formatUsd } from '@/lib/format';
+import { formatCount, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useTRPC } from '@/trpc/client';
 

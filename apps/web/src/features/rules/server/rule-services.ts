@@ -1,7 +1,7 @@
 import { parseRoutingRules, ruleFrom, ZRoutingRule, type RoutingRule } from '@tierlens/analyzer';
 import type { Db, Prisma } from '@tierlens/db';
-import type { TimeRange } from '@/features/analytics/lib/time-range';
-import { getFindings } from '@/features/savings/server/get-findings';
+import type { TimeRange } from '@/lib/time-range';
+import { getFindings } from '@/features/savings/server';
 import { DomainError } from '@/server/domain-error';
 
 const ruleSelect = { id: true, queryType: true, feature: true, fromModel: true, toModel: true, enabled: true, evidence: true, createdAt: true } satisfies Prisma.RoutingRuleSelect;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rangeOf, ZTimeRange } from '@/features/analytics/lib/time-range';
+import { rangeOf, ZTimeRange } from '@/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 import { exportRules, ZRuleExportFormat } from './export-rules';
 import { createRuleFromFinding, deleteRule, listRules, setRuleEnabled } from './rule-services';

@@ -1,8 +1,7 @@
 import { whatIf, type WhatIfResult } from '@tierlens/analyzer';
-import type { Db } from '@tierlens/db';
-import { loadAdviceInputs } from '@tierlens/reports';
-import { loadReportRows } from '@tierlens/reports/load-report-rows';
-import type { TimeRange } from '@/features/analytics/lib/time-range';
+import { type Db, loadRollupRows } from '@tierlens/db';
+import { loadAdviceInputs } from '@tierlens/db/advice';
+import type { TimeRange } from '@/lib/time-range';
 import { loadEnabledRules } from './rule-services';
 
 /**
@@ -12,7 +11,7 @@ import { loadEnabledRules } from './rule-services';
  */
 export async function rulesWhatIf(db: Db, project: { id: string; organizationId: string }, range: TimeRange): Promise<WhatIfResult> {
   const [rows, rules, { catalog, priceOverrides }] = await Promise.all([
-    loadReportRows(db, project.id, range, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] }),
+    loadRollupRows(db, project.id, range, { bucket: 'range', groupBy: ['provider', 'model', 'queryType', 'feature'] }),
     loadEnabledRules(db, project.id),
     loadAdviceInputs(db, project),
   ]);

@@ -1,8 +1,7 @@
 import { computeFindings, periodBuckets, type FindingsResult } from '@tierlens/analyzer';
-import type { Db } from '@tierlens/db';
-import { loadAdviceInputs } from '@tierlens/reports';
-import { loadReportRows } from '@tierlens/reports/load-report-rows';
-import type { TimeRange } from '@/features/analytics/lib/time-range';
+import { type Db, loadRollupRows } from '@tierlens/db';
+import { loadAdviceInputs } from '@tierlens/db/advice';
+import type { TimeRange } from '@/lib/time-range';
 import { needsEvidence, type NeedsEvidenceRow } from '../lib/needs-evidence';
 
 /** The findings, and the spend they could give no verdict on for lack of evidence. */
@@ -21,7 +20,7 @@ export async function getFindings(db: Db, project: { id: string; organizationId:
   const options = { bucketAlignment: 'utc-midnight' } as const;
   const { daysPerBucket, firstBucketStart } = periodBuckets(period, options.bucketAlignment);
   const [rows, { catalog, priceOverrides }] = await Promise.all([
-    loadReportRows(db, project.id, range, {
+    loadRollupRows(db, project.id, range, {
       bucket: daysPerBucket > 0 ? { everyDays: daysPerBucket, origin: new Date(firstBucketStart) } : 'range',
       groupBy: ['provider', 'model', 'queryType', 'feature'],
     }),

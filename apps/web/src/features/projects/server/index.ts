@@ -1,0 +1,2 @@
+// The projects feature's server API for other features.
+export { getMyProject } from './get-my-project';
