@@ -5,7 +5,8 @@ import { dedupeCalls, mapSpan } from './mapping/index.ts';
 import type { MapResult } from './mapping/canonical-call.ts';
 import { decodeExportRequest, OtlpDecodeError, type OtlpFormat } from './otlp/index.ts';
 import { RequestError } from './read-body.ts';
-import { insertCalls } from '@tierlens/db';
+import { insertCalls, loadIngestQueryTypeContext } from '@tierlens/db';
+import { resolveBatchQueryTypes } from './resolve-batch-query-types.ts';
 
 export interface ExportInput {
   body: Uint8Array;
@@ -57,7 +58,9 @@ export async function handleExport(input: ExportInput): Promise<ExportOutcome> {
   }
   const rejected = [...reasons.values()].reduce((a, b) => a + b, 0);
   const overrides = calls.length ? await input.overrides() : [];
-  const rows = calls.map((c) => buildCallRow(c, { projectId: input.projectId, overrides, storeContent: input.storeContent }));
+  const built = calls.map((c) => buildCallRow(c, { projectId: input.projectId, overrides, storeContent: input.storeContent }));
+  // Template majorities and people's corrections need the stored votes and corrections: one read per request.
+  const rows = built.length ? resolveBatchQueryTypes(built, await loadIngestQueryTypeContext(input.pool, input.projectId, built)) : built;
   const { inserted, duplicates } = rows.length ? await input.store(() => insertCalls(input.pool, rows)) : { inserted: 0, duplicates: 0 };
   const rejectionMessage = [...reasons.entries()]
     .sort((a, b) => b[1] - a[1])
