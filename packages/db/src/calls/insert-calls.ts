@@ -143,7 +143,7 @@ upd AS (
   SELECT * FROM aggd
   ON CONFLICT (project_id, day, ${DIMS}) DO UPDATE SET ${rollupMeasureAdditions('r')}
   RETURNING 1
-)
+),
 votes AS (
   INSERT INTO prompt_template_votes AS v (project_id, feature, fingerprint, query_type, calls)
   SELECT u.project_id, coalesce(u.feature, ''), u.template_fingerprint, u.template_vote, count(*)
