@@ -164,6 +164,42 @@ describe('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('corrects a feature’s query type on the Query types page, sees the matrix change, and undoes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${dashboard.url}/p/${projectId}/query-types`);
+    const matrix = page.locator('[data-testid=query-type-matrix]');
+    await matrix.locator('tbody tr').first().waitFor({ timeout: 20_000 });
+    /** The Calls cell of a query type's row in the matrix, as a number (0 when the row is absent). */
+    const callsOf = async (label: string) => {
+      const row = matrix.locator('tbody tr').filter({ has: page.locator(`td:first-child:text-is("${label}")`) });
+      if ((await row.count()) === 0) return 0;
+      return Number(((await row.locator('td').nth(3).textContent()) ?? '').replace(/[^0-9]/g, ''));
+    };
+    const supportCalls = await db.llmCall.count({ where: { projectId, feature: 'support-bot' } });
+    expect(await db.llmCall.count({ where: { projectId, feature: 'support-bot', queryType: 'summarization' } })).toBe(supportCalls);
+    const before = { extraction: await callsOf('Extraction'), summarization: await callsOf('Summarization') };
+
+    const form = page.locator('[data-testid=correct-feature]');
+    await form.locator('#qt-feature').selectOption('support-bot');
+    await form.locator('select[aria-label="Query type to set"]').selectOption('extraction');
+    await form.locator('button:has-text("Set")').click();
+    await form.locator(`text=${supportCalls} stored calls re-typed`).waitFor({ timeout: 30_000 });
+    await expect.poll(() => callsOf('Extraction'), { timeout: 15_000 }).toBe(before.extraction + supportCalls);
+    expect(await callsOf('Summarization')).toBe(before.summarization - supportCalls);
+    expect(await db.llmCall.count({ where: { projectId, feature: 'support-bot', queryType: 'extraction', queryTypeSource: 'manual' } })).toBe(supportCalls);
+    const listed = page.locator('[data-testid=query-type-corrections] tr:has-text("feature support-bot")');
+    expect(await listed.textContent()).toContain('Extraction');
+    await shot(page, 'query-types-corrected-1280');
+
+    await listed.locator('button:has-text("Undo")').click();
+    await expect.poll(() => callsOf('Extraction'), { timeout: 15_000 }).toBe(before.extraction);
+    expect(await callsOf('Summarization')).toBe(before.summarization);
+    await listed.locator('text=undone').waitFor();
+    expect(await db.llmCall.count({ where: { projectId, feature: 'support-bot', queryType: 'summarization', queryTypeSource: 'hint' } })).toBe(supportCalls);
+    await page.close();
+  });
+
   it('creates an API key, shows it once, and revokes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page);
