@@ -55,15 +55,16 @@ export async function createQueryTypeCorrection(
  * to what they would be without it (another correction in force, else their automatic type,
  * which every call keeps), their rollups moved back. Returns how many calls changed type.
  */
-export async function undoQueryTypeCorrection(db: Db, input: { projectId: string; correctionId: string; userId: string | null }): Promise<{ callsRetyped: number }> {
+export async function undoQueryTypeCorrection(db: Db, input: { projectId: string; correctionId: string; userId: string | null }): Promise<{ callsRetyped: number; target: CorrectionTarget }> {
   const undone = await db.queryTypeCorrection.updateManyAndReturn({
     where: { id: input.correctionId, projectId: input.projectId, undoneAt: null },
     data: { undoneAt: new Date(), undoneById: input.userId },
   });
   const row = undone[0];
   if (!row) throw new CorrectionNotFoundError();
-  const { retyped } = await retypeStoredCalls(db, input.projectId, toTarget(row));
-  return { callsRetyped: retyped };
+  const target = toTarget(row);
+  const { retyped } = await retypeStoredCalls(db, input.projectId, target);
+  return { callsRetyped: retyped, target };
 }
 
 /** A project's corrections, newest first, undone ones included (they say what was done). */
