@@ -176,27 +176,30 @@ describe('dashboard in Chromium', () => {
       if ((await row.count()) === 0) return 0;
       return Number(((await row.locator('td').nth(3).textContent()) ?? '').replace(/[^0-9]/g, ''));
     };
-    const supportCalls = await db.llmCall.count({ where: { projectId, feature: 'support-bot' } });
-    expect(await db.llmCall.count({ where: { projectId, feature: 'support-bot', queryType: 'summarization' } })).toBe(supportCalls);
-    const before = { extraction: await callsOf('Extraction'), summarization: await callsOf('Summarization') };
+    // The seed's "research" calls (the demo traffic has none): all Expert Q&A, by the app's hint.
+    const researchCalls = await db.llmCall.count({ where: { projectId, feature: 'research' } });
+    expect(researchCalls).toBe(2);
+    expect(await db.llmCall.count({ where: { projectId, feature: 'research', queryType: 'expert_qa', queryTypeSource: 'hint' } })).toBe(researchCalls);
+    const before = { translation: await callsOf('Translation'), expertQa: await callsOf('Expert Q&A') };
+    expect(before.expertQa).toBeGreaterThanOrEqual(researchCalls);
 
     const form = page.locator('[data-testid=correct-feature]');
-    await form.locator('#qt-feature').selectOption('support-bot');
-    await form.locator('select[aria-label="Query type to set"]').selectOption('extraction');
+    await form.locator('#qt-feature').selectOption('research');
+    await form.locator('select[aria-label="Query type to set"]').selectOption('translation');
     await form.locator('button:has-text("Set")').click();
-    await form.locator(`text=${supportCalls} stored calls re-typed`).waitFor({ timeout: 30_000 });
-    await expect.poll(() => callsOf('Extraction'), { timeout: 15_000 }).toBe(before.extraction + supportCalls);
-    expect(await callsOf('Summarization')).toBe(before.summarization - supportCalls);
-    expect(await db.llmCall.count({ where: { projectId, feature: 'support-bot', queryType: 'extraction', queryTypeSource: 'manual' } })).toBe(supportCalls);
-    const listed = page.locator('[data-testid=query-type-corrections] tr:has-text("feature support-bot")');
-    expect(await listed.textContent()).toContain('Extraction');
+    await form.locator(`text=${researchCalls} stored calls re-typed`).waitFor({ timeout: 30_000 });
+    await expect.poll(() => callsOf('Translation'), { timeout: 15_000 }).toBe(before.translation + researchCalls);
+    expect(await callsOf('Expert Q&A')).toBe(before.expertQa - researchCalls);
+    expect(await db.llmCall.count({ where: { projectId, feature: 'research', queryType: 'translation', queryTypeSource: 'manual' } })).toBe(researchCalls);
+    const listed = page.locator('[data-testid=query-type-corrections] tr:has-text("feature research")');
+    expect(await listed.textContent()).toContain('Translation');
     await shot(page, 'query-types-corrected-1280');
 
     await listed.locator('button:has-text("Undo")').click();
-    await expect.poll(() => callsOf('Extraction'), { timeout: 15_000 }).toBe(before.extraction);
-    expect(await callsOf('Summarization')).toBe(before.summarization);
+    await expect.poll(() => callsOf('Translation'), { timeout: 15_000 }).toBe(before.translation);
+    expect(await callsOf('Expert Q&A')).toBe(before.expertQa);
     await listed.locator('text=undone').waitFor();
-    expect(await db.llmCall.count({ where: { projectId, feature: 'support-bot', queryType: 'summarization', queryTypeSource: 'hint' } })).toBe(supportCalls);
+    expect(await db.llmCall.count({ where: { projectId, feature: 'research', queryType: 'expert_qa', queryTypeSource: 'hint' } })).toBe(researchCalls);
     await page.close();
   });
 
