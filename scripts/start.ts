@@ -3,18 +3,25 @@
  * migrations applied, the ingest on :4318 and the weekly report scheduler in this process, the
  * dashboard on :3000 as a child process (built first when its sources changed), and on first
  * start a first user, organization, project and API key. Ctrl-C stops all of it, Postgres included.
+ *
+ * If this process is killed outright (kill -9, OOM), the dashboard server notices and exits (it
+ * watches this pid), and the next start stops what is left: the embedded Postgres (see
+ * reclaimOrphanedPostgres) and any dashboard of this checkout still on the port (clearPorts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootstrapFirstRun } from '@tierlens/cli/bootstrap';
-import { buildWebIfStale, NEXT_BIN, WEB_DIR } from '@tierlens/cli/build-web';
+import { buildWebIfStale, WEB_DIR, WEB_SERVER } from '@tierlens/cli/build-web';
 import { createApiKey, createDb, createProject, revokeApiKey, type Db } from '@tierlens/db';
 import { openDatabase, readDatabaseConfig } from '@tierlens/db/runtime';
 import { readIngestConfig, startIngest } from '@tierlens/ingest';
 import { generateDemoTraffic } from './demo/generate-demo-traffic.ts';
+import { clearPorts } from './start/clear-ports.ts';
+import { removeRunRecord, writeRunRecord } from './start/run-record.ts';
 import { init } from '@tierlens/sdk';
+import { createAlertScheduler, type AlertScheduler } from '@tierlens/alerts';
 import { createMailer, createReportScheduler, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
 
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
@@ -22,6 +29,24 @@ const dev = process.env.TIERLENS_WEB_DEV === '1';
 const log = (s: string) => console.log(`[tierlens] ${s}`);
 
 const dbConfig = readDatabaseConfig();
+const ingestConfig = readIngestConfig();
+try {
+  mkdirSync(dbConfig.dataDir, { recursive: true });
+  await clearPorts({
+    dataDir: dbConfig.dataDir,
+    webDir: WEB_DIR,
+    ports: [
+      { port: webPort, host: '0.0.0.0', what: 'dashboard', env: 'PORT' },
+      { port: ingestConfig.INGEST_PORT, host: ingestConfig.INGEST_HOST, what: 'ingest', env: 'INGEST_PORT' },
+    ],
+    log,
+  });
+} catch (err) {
+  console.error(`[tierlens] ${(err as Error).message}`);
+  process.exit(1);
+}
+const runRecord = { pid: process.pid, webPid: null as number | null, webPort, ingestPort: ingestConfig.INGEST_PORT, startedAt: new Date().toISOString() };
+writeRunRecord(dbConfig.dataDir, runRecord);
 log(dbConfig.databaseUrl ? 'Using the PostgreSQL in DATABASE_URL' : `Starting the embedded PostgreSQL (data in ${dbConfig.dataDir})`);
 const database = await openDatabase(dbConfig);
 if (database.migrations.applied.length) log(`Applied migrations: ${database.migrations.applied.join(', ')}`);
@@ -29,24 +54,28 @@ if (database.migrations.applied.length) log(`Applied migrations: ${database.migr
 let web: ChildProcess | null = null;
 let ingest: Awaited<ReturnType<typeof startIngest>> | null = null;
 let reports: { scheduler: ReportScheduler; db: Db } | null = null;
+let alerts: AlertScheduler | null = null;
 let stopping = false;
 
 async function stop(code = 0): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    log('Stopping…');
-    if (web && web.exitCode === null) {
-      const exited = new Promise((r) => web!.once('exit', r));
-      web.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-      if (web.exitCode === null) web.kill('SIGKILL');
-    }
-    await ingest?.close().catch(() => {});
-    await reports?.scheduler.stop().catch(() => {});
-    await reports?.db.$disconnect().catch(() => {});
-    await database.close().catch((e) => console.error(e));
-    log('Stopped.');
+  // Ctrl-C can reach this process twice (the terminal signals the whole group and npm relays
+  // it); a second signal must not exit in the middle of the first one's shutdown.
+  if (stopping) return new Promise<never>(() => {});
+  stopping = true;
+  log('Stopping…');
+  if (web && web.exitCode === null) {
+    const exited = new Promise((r) => web!.once('exit', r));
+    web.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    if (web.exitCode === null) web.kill('SIGKILL');
   }
+  await ingest?.close().catch(() => {});
+  await alerts?.stop().catch(() => {});
+  await reports?.scheduler.stop().catch(() => {});
+  await reports?.db.$disconnect().catch(() => {});
+  await database.close().catch((e) => console.error(e));
+  removeRunRecord(dbConfig.dataDir);
+  log('Stopped.');
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
@@ -59,7 +88,6 @@ try {
 
   const secret = process.env.BETTER_AUTH_SECRET ?? readOrCreateSecret(join(dbConfig.dataDir, 'auth-secret'));
   const publicUrl = process.env.TIERLENS_PUBLIC_URL ?? `http://localhost:${webPort}`;
-  const ingestConfig = readIngestConfig();
   ingest = await startIngest(database.url, ingestConfig, { log: (l) => console.error(`[ingest] ${l}`) });
   const ingestUrl = process.env.TIERLENS_INGEST_PUBLIC_URL ?? `http://localhost:${ingest.port}`;
   log(`Ingest listening on ${ingest.url} (OTLP/HTTP: POST /v1/traces)`);
@@ -78,6 +106,9 @@ try {
     }),
   };
   reports.scheduler.start();
+  // Budgets and spend anomalies, checked once a minute; each notification is claimed in Postgres, so every process may run it.
+  alerts = createAlertScheduler({ db: reportsDb, mailer, publicUrl, log: (l) => console.error(`[alerts] ${l}`) });
+  alerts.start();
   log(`Weekly reports: ${mailer.transport === 'smtp' ? 'sent through SMTP_URL' : `no SMTP_URL, so written as .eml files to ${mailer.outboxDir}`}`);
 
   const env = {
@@ -92,11 +123,14 @@ try {
     PORT: String(webPort),
   };
   if (!dev) buildWebIfStale(env, log);
-  web = spawn(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(webPort)], {
+  // Our server around Next (apps/web/serve): it decides the client address for the sign-in rate
+  // limit, and exits by itself if this process dies without stopping it.
+  web = spawn(process.execPath, [WEB_SERVER, ...(dev ? ['--dev'] : []), '-p', String(webPort)], {
     cwd: WEB_DIR,
-    env,
+    env: { ...env, TIERLENS_PARENT_PID: String(process.pid) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  writeRunRecord(dbConfig.dataDir, { ...runRecord, webPid: web.pid ?? null });
   web.on('exit', (code) => {
     if (!stopping) {
       log(`The dashboard process exited (code ${code}); stopping.`);

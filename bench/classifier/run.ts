@@ -3,50 +3,105 @@
  *
  *   npx tsx bench/classifier/run.ts
  *
- * 1. Grouped 5-fold cross-validation held out BY SOURCE: an NI task (all its copies) or a
- *    whole benchmark (MT-Bench, MMLU, GSM8K, MBPP) is never in training and test at once.
- * 2. Random 5-fold cross-validation, stratified by label, for comparison.
- * Each fold's model is trained on the other folds with the shipped settings and quantised
- * as shipped. Baseline: majority class of the training folds.
- * The prompts written for this project (data/authored-prompts/authored.jsonl) are added to
- * EVERY training fold and are never a test fold nor scored: all figures are on public rows
- * only (dev.jsonl), predicted by models that never saw their NI task or benchmark.
+ * 1. HEADLINE — cross-source evaluation: bench/classifier/data/eval-prompts.jsonl, labelled
+ *    prompts from public sources the classifier is never trained on (English, Chinese and
+ *    five more languages; sources and licences in data/README.md). The shipped classifier
+ *    and the previously shipped one (the baseline, loaded from git in the same run) are
+ *    scored on it: macro-F1 (unknown counted as a miss), accuracy, unknown share, per
+ *    language and per source. The run refuses to score if any evaluation prompt is also a
+ *    training prompt.
+ * 2. Grouped 5-fold cross-validation held out BY SOURCE over the public training rows (an NI
+ *    task or a whole benchmark is never in training and test at once), and a random 5-fold
+ *    split for comparison; the authored and GPTeacher prompts are in every training fold and
+ *    never scored.
+ *    Each fold's model is trained with the shipped settings (and temperature) and quantised as
+ *    shipped. The unknown share at several thresholds is printed from these out-of-fold
+ *    predictions: that, not the evaluation set, is what the threshold is chosen on.
  * 3. Size of the shipped model file, and latency of classifyPrompt per prompt (dev prompts
  *    and 4,000-character prompts) against lower-casing and splitting the same text.
  *
- *   npx tsx bench/classifier/run.ts --latency-only      # skip the cross-validation
- *   npx tsx bench/classifier/run.ts --without-authored  # same folds, authored prompts left out of training
+ *   npx tsx bench/classifier/run.ts --latency-only      # skip the evaluations
+ *   npx tsx bench/classifier/run.ts --skip-cv           # skip the cross-validation
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classifyPrompt } from '../../packages/analyzer/src/query-types/classify-prompt.ts';
-import { QUERY_TYPE_CONFIDENCE_THRESHOLD } from '../../packages/analyzer/src/query-types/create-prompt-classifier.ts';
+import {
+  createPromptClassifier,
+  QUERY_TYPE_CONFIDENCE_THRESHOLD,
+  type PromptClassifier,
+} from '../../packages/analyzer/src/query-types/create-prompt-classifier.ts';
+import { decodeQueryTypeModel } from '../../packages/analyzer/src/query-types/query-type-model.ts';
 import { TEXT_QUERY_TYPES } from '../../packages/analyzer/src/query-types/query-type.ts';
+import { SHIPPED_QUERY_TYPE_MODEL } from '../../packages/analyzer/src/query-types/shipped-query-type-model.ts';
 import { crossValidate, type FoldPrediction } from '../../packages/analyzer/src/query-types/training/cross-validate.ts';
 import { scoreClassification } from '../../packages/analyzer/src/query-types/training/score-classification.ts';
 import { groupedFolds, stratifiedFolds } from '../../packages/analyzer/src/query-types/training/split-folds.ts';
-import { parseTaskPromptRows } from '../../packages/analyzer/src/query-types/training/task-prompt-row.ts';
 import { toTrainingData } from '../../packages/analyzer/src/query-types/training/training-data.ts';
+import { readTrainingRows } from '../../packages/analyzer/scripts/read-training-rows.ts';
+import { datasetOf, leakedRows, readEvalPrompts, scoreSlice, type EvalPromptRow } from './cross-source.ts';
+import { loadPreviousClassifier, PREVIOUS_CLASSIFIER_COMMIT } from './previous-classifier.ts';
 
 const FOLDS = 5;
 const FOLD_SEED = 1;
+const THRESHOLDS = [0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-const rows = parseTaskPromptRows(readFileSync(root('packages/analyzer/data/task-prompts/dev.jsonl'), 'utf8'));
-const authoredRows = parseTaskPromptRows(readFileSync(root('packages/analyzer/data/authored-prompts/authored.jsonl'), 'utf8'));
-const withoutAuthored = process.argv.includes('--without-authored');
-const data = toTrainingData([...rows, ...authoredRows]);
-// Scored rows: public sources only. Training-only rows: authored, in every training fold.
+const { rows: trainingRows, devRows } = readTrainingRows();
+const data = toTrainingData(trainingRows);
 const examples = data.evaluated;
-const trainingOnly = withoutAuthored ? [] : data.trainingOnly;
-if (examples.length !== rows.length || data.trainingOnly.length !== authoredRows.length) {
-  throw new Error('dev.jsonl must hold only public rows and authored.jsonl only authored rows');
-}
+const trainingOnly = data.trainingOnly;
 const truth = examples.map((e) => e.label);
 const labels: readonly string[] = TEXT_QUERY_TYPES;
+const temperature = SHIPPED_QUERY_TYPE_MODEL.temperature;
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const f3 = (x: number): string => x.toFixed(3);
+
+function crossSource(rows: readonly EvalPromptRow[], classifiers: readonly { name: string; classify: PromptClassifier }[]): void {
+  console.log(`\n=== cross-source evaluation (HEADLINE): ${rows.length} prompts from sources never trained on ===`);
+  const results = classifiers.map(({ name, classify }) => ({ name, predictions: rows.map((r) => classify(r.prompt)) }));
+  const slices: { title: string; pick: (r: EvalPromptRow) => string }[] = [
+    { title: 'language', pick: (r) => r.lang },
+    { title: 'source', pick: datasetOf },
+  ];
+  const line = (name: string, slice: ReturnType<typeof scoreSlice>): string =>
+    `${name.padEnd(34)} n ${String(slice.n).padStart(4)}  macro-F1 ${f3(slice.score.macroF1)}  accuracy ${f3(slice.score.accuracy)}  unknown ${pct(slice.unknownShare)}%`;
+  for (const { name, predictions } of results) {
+    console.log(line(`ALL — ${name}`, scoreSlice(rows, predictions)));
+  }
+  const [shipped, previous] = results;
+  if (shipped && previous) {
+    const a = scoreSlice(rows, shipped.predictions);
+    const b = scoreSlice(rows, previous.predictions);
+    console.log(
+      `ratio shipped / previous: macro-F1 ${(a.score.macroF1 / b.score.macroF1).toFixed(2)}x, ` +
+        `unknown share ${(a.unknownShare / Math.max(1e-9, b.unknownShare)).toFixed(2)}x`,
+    );
+  }
+  for (const { title, pick } of slices) {
+    console.log(`by ${title}:`);
+    for (const key of [...new Set(rows.map(pick))].sort()) {
+      const idx = rows.map((r, i) => (pick(r) === key ? i : -1)).filter((i) => i >= 0);
+      for (const { name, predictions } of results) {
+        console.log(`  ${line(`${key} — ${name}`, scoreSlice(idx.map((i) => rows[i]!), idx.map((i) => predictions[i]!)))}`);
+      }
+    }
+  }
+  if (shipped) {
+    const score = scoreSlice(rows, shipped.predictions).score;
+    console.log(`per class (${shipped.name}):`);
+    for (const c of score.perClass) {
+      console.log(`  ${c.label.padEnd(17)} support ${String(c.support).padStart(4)}  prec ${f3(c.precision)}  rec ${f3(c.recall)}  F1 ${f3(c.f1)}`);
+    }
+    const confusions = score.confusion
+      .flatMap((row, t) => row.map((n, p) => ({ n, t: score.perClass[t]!.label, p: score.predictionLabels[p]! })))
+      .filter((c) => c.t !== c.p && c.n > 0)
+      .sort((x, y) => y.n - x.n)
+      .slice(0, 10);
+    console.log(`  main confusions: ${confusions.map((c) => `${c.t} → ${c.p} (${c.n})`).join('; ')}`);
+  }
+}
 
 function majorityBaseline(folds: readonly number[]): string[] {
   return truth.map((_, i) => {
@@ -71,33 +126,31 @@ function expectedCalibrationError(predictions: readonly FoldPrediction[]): numbe
 
 function report(name: string, folds: readonly number[]): number {
   const started = performance.now();
-  const predictions = crossValidate(examples, folds, {}, trainingOnly);
+  const predictions = crossValidate(examples, folds, { temperature }, trainingOnly);
   const seconds = (performance.now() - started) / 1000;
   const predicted = predictions.map((p) => p.predicted);
   const score = scoreClassification(truth, predicted, labels);
   const baseline = scoreClassification(truth, majorityBaseline(folds), labels);
 
-  console.log(`\n=== ${name} (${FOLDS} folds, ${seconds.toFixed(0)} s) ===`);
-  const foldSizes = Array.from({ length: FOLDS }, (_, f) => folds.filter((x) => x === f).length);
-  console.log(`fold sizes: ${foldSizes.join(', ')}`);
+  console.log(`\n=== ${name} (${FOLDS} folds, ${seconds.toFixed(0)} s, temperature ${temperature}) ===`);
   console.log(`${'class'.padEnd(17)} support  prec   rec    F1`);
   for (const c of score.perClass) {
     console.log(`${c.label.padEnd(17)} ${String(c.support).padStart(7)}  ${f3(c.precision)}  ${f3(c.recall)}  ${f3(c.f1)}`);
   }
   console.log(`macro-F1 ${f3(score.macroF1)}   accuracy ${f3(score.accuracy)}`);
   console.log(`majority-class baseline: macro-F1 ${f3(baseline.macroF1)}, accuracy ${f3(baseline.accuracy)}`);
-  console.log(`macro-F1 ratio model / baseline: ${(score.macroF1 / baseline.macroF1).toFixed(1)}x`);
-
-  const thresholded = predictions.map((p) => (p.confidence >= QUERY_TYPE_CONFIDENCE_THRESHOLD ? p.predicted : 'unknown'));
-  const covered = thresholded.filter((p) => p !== 'unknown').length;
-  const coveredCorrect = thresholded.filter((p, i) => p === truth[i]).length;
-  const withUnknown = scoreClassification(truth, thresholded, labels);
-  console.log(
-    `threshold ${QUERY_TYPE_CONFIDENCE_THRESHOLD}: coverage ${pct(covered / truth.length)}%, ` +
-      `accuracy when decided ${pct(coveredCorrect / Math.max(1, covered))}%, ` +
-      `macro-F1 counting unknown as a miss ${f3(withUnknown.macroF1)}`,
-  );
   console.log(`expected calibration error (10 bins): ${f3(expectedCalibrationError(predictions))}`);
+  console.log('threshold → unknown share, accuracy when decided, macro-F1 counting unknown as a miss:');
+  for (const threshold of THRESHOLDS) {
+    const thresholded = predictions.map((p) => (p.confidence >= threshold ? p.predicted : 'unknown'));
+    const covered = thresholded.filter((p) => p !== 'unknown').length;
+    const coveredCorrect = thresholded.filter((p, i) => p === truth[i]).length;
+    const marker = threshold === QUERY_TYPE_CONFIDENCE_THRESHOLD ? '  ← shipped threshold' : '';
+    console.log(
+      `  ${threshold.toFixed(2)}: unknown ${pct(1 - covered / truth.length)}%, accuracy when decided ${pct(coveredCorrect / Math.max(1, covered))}%, ` +
+        `macro-F1 ${f3(scoreClassification(truth, thresholded, labels).macroF1)}${marker}`,
+    );
+  }
 
   const byDataset = new Map<string, { n: number; correct: number }>();
   predictions.forEach((p, i) => {
@@ -110,13 +163,6 @@ function report(name: string, folds: readonly number[]): number {
   for (const [dataset, { n, correct }] of [...byDataset].sort()) {
     console.log(`  ${dataset.padEnd(28)} ${pct(correct / n)}%  (${correct}/${n})`);
   }
-
-  console.log('confusion matrix (rows: true, columns: predicted):');
-  const short = score.predictionLabels.map((l) => l.slice(0, 6).padStart(7));
-  console.log(`${''.padEnd(17)}${short.join('')}`);
-  score.confusion.forEach((row, t) => {
-    console.log(`${labels[t]!.padEnd(17)}${row.map((n) => String(n).padStart(7)).join('')}`);
-  });
   const confusions = score.confusion
     .flatMap((row, t) => row.map((n, p) => ({ n, t: labels[t]!, p: score.predictionLabels[p]! })))
     .filter((c) => c.t !== c.p && c.n > 0)
@@ -158,23 +204,35 @@ function latency(name: string, texts: readonly string[], fn: (text: string) => u
 }
 
 console.log(
-  `query-type classifier bench — node ${process.version}, ${examples.length} public labelled prompts scored; ` +
-    `${trainingOnly.length} authored prompts in every training fold, never scored`,
+  `query-type classifier bench — node ${process.version}; shipped threshold ${QUERY_TYPE_CONFIDENCE_THRESHOLD}, temperature ${temperature}; ` +
+    `training: ${examples.length} dev.jsonl rows (scored by the cross-validation), ${trainingOnly.length} authored or GPTeacher rows (always in training)`,
 );
 if (!process.argv.includes('--latency-only')) {
-  const grouped = report('held out by source (NI task / benchmark)', groupedFolds(examples.map((e) => e.group), FOLDS, FOLD_SEED));
-  const random = report('random split, stratified by label', stratifiedFolds(truth, FOLDS, FOLD_SEED));
-  console.log(`\nmacro-F1: grouped ${f3(grouped)}, random ${f3(random)} (gap ${f3(random - grouped)})`);
+  const evalRows = readEvalPrompts();
+  const leaked = leakedRows(evalRows, trainingRows.map((r) => r.prompt));
+  if (leaked.length > 0) throw new Error(`evaluation prompts found in the training data: ${leaked.map((r) => r.id).join(', ')}`);
+  const previous = await loadPreviousClassifier();
+  crossSource(evalRows, [
+    { name: 'shipped', classify: classifyPrompt },
+    { name: `previous (${PREVIOUS_CLASSIFIER_COMMIT})`, classify: previous },
+  ]);
+  if (!process.argv.includes('--skip-cv')) {
+    const grouped = report('held out by source (NI task / benchmark)', groupedFolds(examples.map((e) => e.group), FOLDS, FOLD_SEED));
+    const random = report('random split, stratified by label', stratifiedFolds(truth, FOLDS, FOLD_SEED));
+    console.log(`\nmacro-F1 (no threshold): grouped ${f3(grouped)}, random ${f3(random)} (gap ${f3(random - grouped)})`);
+  }
 }
 
 const modelFile = root('packages/analyzer/src/query-types/shipped-query-type-model.ts');
 console.log(`\nshipped model file: ${statSync(modelFile).size} bytes (limit 1,048,576)`);
 
 console.log('\nlatency per prompt (classifyPrompt, shipped model):');
+// A fresh classifier, so the first call decodes the weights even if the evaluation ran before.
+const fresh = createPromptClassifier(() => decodeQueryTypeModel(SHIPPED_QUERY_TYPE_MODEL));
 const coldStart = performance.now();
-classifyPrompt('warm up: decode the shipped weights');
+fresh('warm up: decode the shipped weights');
 console.log(`first call (decodes the weights once): ${(performance.now() - coldStart).toFixed(1)} ms`);
-const devTexts = rows.map((r) => r.prompt);
+const devTexts = devRows.map((r) => r.prompt);
 const joined = devTexts.join('\n\n');
 const longTexts = Array.from({ length: 200 }, (_, i) => joined.slice(i * 4000, (i + 1) * 4000));
 const baselineSplit = (text: string): number => text.toLowerCase().split(/\s+/).length;

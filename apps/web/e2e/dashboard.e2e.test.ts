@@ -102,6 +102,11 @@ describe('dashboard in Chromium', () => {
   it('renders every page without breaking at 1280 px and 390 px', async () => {
     for (const [width, height] of [[1280, 900], [390, 844]] as const) {
       const page = await browser.newPage({ viewport: { width, height } });
+      // The dashboard's Content-Security-Policy must not block anything its own pages do.
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+      });
       await signIn(page);
       for (const [path, ready] of [
         ['', '[data-testid=total-spend]'],
@@ -120,6 +125,7 @@ describe('dashboard in Chromium', () => {
         await page.waitForLoadState('networkidle');
         await shot(page, `${(path || '/overview').slice(1)}-${width}`);
       }
+      expect(violations).toEqual([]);
       await page.close();
     }
   });
@@ -207,6 +213,9 @@ describe('dashboard in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page);
     await page.goto(`${dashboard.url}/p/${projectId}/settings`);
+    // The list must have loaded first: a first load still in flight when the key is created can
+    // land after the refetch the creation triggers, and show the list without the new key.
+    await page.waitForSelector('[data-testid=api-keys-table] tr:has-text("seed")');
     await page.fill('#api-key-name', 'e2e key');
     await page.click('button:has-text("Create API key")');
     const secret = (await page.textContent('[data-testid=new-api-key] code'))!;

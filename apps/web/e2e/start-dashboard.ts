@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { NEXT_BIN, WEB_DIR } from '@tierlens/cli/build-web';
+import { WEB_DIR, WEB_SERVER } from '@tierlens/cli/build-web';
 import { freePort } from '@tierlens/db/testing';
 
 export interface RunningDashboard {
@@ -8,11 +8,11 @@ export interface RunningDashboard {
   stop(): Promise<void>;
 }
 
-/** `next start` of the built dashboard on a free loopback port, on the given database. */
+/** The built dashboard, served as `npm start` serves it, on a free loopback port and the given database. */
 export async function startDashboard(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningDashboard> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [WEB_SERVER, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: WEB_DIR,
     env: {
       ...process.env,
@@ -20,6 +20,8 @@ export async function startDashboard(databaseUrl: string, extraEnv: Record<strin
       BETTER_AUTH_SECRET: randomBytes(32).toString('hex'),
       TIERLENS_PUBLIC_URL: url,
       NEXT_TELEMETRY_DISABLED: '1',
+      // A test worker that dies takes its dashboard with it.
+      TIERLENS_PARENT_PID: String(process.pid),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,7 +31,7 @@ export async function startDashboard(databaseUrl: string, extraEnv: Record<strin
   child.stderr!.on('data', (d) => (output += d));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`The dashboard server exited: ${output}`);
     try {
       const res = await fetch(`${url}/sign-in`);
       if (res.status === 200) break;

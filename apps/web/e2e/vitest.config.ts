@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
 // Browser tests: a production build of the dashboard (built once, reused while sources are
-// unchanged) driven by Debian's Chromium through playwright-core.
+// unchanged) driven through playwright-core by the Chromium of the npm package @sparticuz/chromium
+// (or a system one when present; see launch-browser.ts).
 export default defineProject({
   resolve: {
     alias: {

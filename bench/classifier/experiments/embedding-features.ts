@@ -41,7 +41,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEAD_WORDS, TAIL_WORDS, isSpace, isWordChar, quoteKind } from '../../../packages/analyzer/src/query-types/features.ts';
+import { isSpace, isWordChar, quoteKind } from '../../../packages/analyzer/src/query-types/character-classes.ts';
+import { HEAD_WORDS, TAIL_WORDS } from '../../../packages/analyzer/src/query-types/features.ts';
 import { toClassifierText } from '../../../packages/analyzer/src/query-types/prompt-text.ts';
 import { TEXT_QUERY_TYPES, type TextQueryType } from '../../../packages/analyzer/src/query-types/query-type.ts';
 import { decodeQueryTypeModel, encodeQueryTypeModel, type QueryTypeModel } from '../../../packages/analyzer/src/query-types/query-type-model.ts';

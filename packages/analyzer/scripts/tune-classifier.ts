@@ -15,15 +15,13 @@
  * the nested estimate of the whole procedure (settings chosen + model trained). One outer fold
  * per run keeps each run short (about a minute per candidate set on two shared cores).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { TEXT_QUERY_TYPES } from '../src/query-types/query-type.ts';
 import { crossValidate } from '../src/query-types/training/cross-validate.ts';
 import { scoreClassification } from '../src/query-types/training/score-classification.ts';
 import { groupedFolds } from '../src/query-types/training/split-folds.ts';
-import { parseTaskPromptRows } from '../src/query-types/training/task-prompt-row.ts';
 import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from '../src/query-types/training/train-query-type-model.ts';
 import { toTrainingData } from '../src/query-types/training/training-data.ts';
+import { readTrainingRows } from './read-training-rows.ts';
 
 const OUTER_FOLDS = 5;
 const OUTER_SEED = 1;
@@ -37,7 +35,7 @@ const INNER_SEED = 2;
  */
 const v1 = { words: 1, chars: 1, head: 0, headCues: 0, dense: 0.5 };
 const head = { words: 1, chars: 1, head: 1, headCues: 0.5, dense: 0.5 };
-const common = { dims: 2 ** 15, learningRate: 0.5, seed: 20261122, groupWeightPower: 0.5 } as const;
+const common = { dims: 2 ** 15, learningRate: 0.5, seed: 20261122, groupWeightPower: 0.5, temperature: 1 } as const;
 const CANDIDATES: Record<string, Required<TrainingOptions>> = {
   base: { ...common, featureScales: v1, epochs: 20, l2: 1e-4, authoredWeight: 1 },
   head_a4_l2x3: { ...common, featureScales: head, epochs: 20, l2: 3e-4, authoredWeight: 4 },
@@ -66,11 +64,7 @@ if (!Number.isInteger(outer) || outer < 0 || outer >= OUTER_FOLDS) throw new Err
 const only = argument('--candidates')?.split(',');
 const scoreCandidate = argument('--score');
 
-const read = (path: string): string => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
-const data = toTrainingData([
-  ...parseTaskPromptRows(read('../data/task-prompts/dev.jsonl')),
-  ...parseTaskPromptRows(read('../data/authored-prompts/authored.jsonl')),
-]);
+const data = toTrainingData(readTrainingRows().rows);
 const outerFolds = groupedFolds(data.evaluated.map((e) => e.group), OUTER_FOLDS, OUTER_SEED);
 const outerTraining = data.evaluated.filter((_, i) => outerFolds[i] !== outer);
 

@@ -34,3 +34,19 @@ export * from './findings/index.ts';
 
 // Routing rules: synthesized from findings, replayed over past rollups, exported to the SDK, LiteLLM and Portkey.
 export * from './rules/index.ts';
+
+// Spend watch: anomalies against an hour-of-week baseline, period forecasts, budget thresholds.
+export { ZAnomalyOptions, detectSpendAnomalies } from './anomalies/detect-spend-anomalies.ts';
+export type { AnomalyOptions, HourlySpendSeries, SpendAnomaly } from './anomalies/detect-spend-anomalies.ts';
+export { ANOMALY_DRIVER_DIMENSIONS, explainAnomaly } from './anomalies/explain-anomaly.ts';
+export type { AnomalyDriver, AnomalyDriverDimension, DriverSpendRow } from './anomalies/explain-anomaly.ts';
+export { FORECAST_HISTORY_DAYS, ZForecastInput, forecastPeriodSpend } from './forecast/forecast-period-spend.ts';
+export type { DailySpend, ForecastInput, PeriodForecast } from './forecast/forecast-period-spend.ts';
+export { DEFAULT_BUDGET_THRESHOLDS, ZBudgetThresholds, evaluateBudget } from './budgets/evaluate-budget.ts';
+export type { BudgetBasis, BudgetCrossing, BudgetStatus } from './budgets/evaluate-budget.ts';
+export { BUILTIN_MODEL_RETIREMENTS, ZModelRetirement, modelLifecycle } from './catalog/model-lifecycle.ts';
+export type { ModelLifecycle, ModelRetirement } from './catalog/model-lifecycle.ts';
+export { budgetPeriod, type BudgetPeriod } from './budgets/budget-period.ts';
+
+// Calendar days in a time zone (reports, budgets).
+export { addDays, localParts, zonedTime } from './time/zoned-time.ts';

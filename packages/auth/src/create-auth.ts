@@ -43,6 +43,15 @@ export function createAuth(db: Db, options: AuthOptions) {
       updateAge: 60 * 60 * 24,
     },
     telemetry: { enabled: false },
+    advanced: {
+      ipAddress: {
+        // The address behind the sign-in rate limit and a session's IP. The dashboard's server
+        // (apps/web/serve) overwrites this header with the one address it believes: the socket's,
+        // or, from a proxy in TIERLENS_TRUSTED_PROXIES, the client that proxy names. So no
+        // client-sent header reaches here; a multi-address value never does either.
+        ipAddressHeaders: ['x-forwarded-for'],
+      },
+    },
     trustedOrigins: trustedOrigins(options.baseUrl, options.extraOrigins ?? []),
   });
 }

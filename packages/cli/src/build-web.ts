@@ -6,9 +6,14 @@ import { REPO_ROOT } from '@tierlens/db/runtime';
 
 export const WEB_DIR = join(REPO_ROOT, 'apps/web');
 export const NEXT_BIN = join(REPO_ROOT, 'node_modules/next/dist/bin/next');
+/**
+ * The dashboard's server (`node WEB_SERVER [--dev] -p PORT`): Next's handler behind a Node server
+ * that decides the client address (trusted proxies) and exits with its parent.
+ */
+export const WEB_SERVER = join(WEB_DIR, 'serve/serve.mjs');
 
 /** Sources the dashboard build depends on; a change to any of them means a rebuild. */
-const SOURCES = ['apps/web/src', 'apps/web/next.config.ts', 'packages/analyzer/src', 'packages/db/src', 'packages/auth/src', 'packages/reports/src', 'package-lock.json'];
+const SOURCES = ['apps/web/src', 'apps/web/next.config.ts', 'apps/web/security-headers.ts', 'packages/analyzer/src', 'packages/db/src', 'packages/auth/src', 'packages/reports/src', 'package-lock.json'];
 
 /**
  * Builds the dashboard (`next build`) unless a build of the same sources exists. Returns whether

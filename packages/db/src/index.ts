@@ -62,3 +62,8 @@ export {
   type ClaimedDelivery,
   type DeliveryRecipient,
 } from './report-deliveries/report-deliveries.ts';
+
+// Budgets, notification deliveries and spend anomalies (`budgets`, `notification_*`, `spend_anomalies`).
+export { loadBudgetDailySpend, type BudgetScope } from './alerts/budget-spend.ts';
+export { claimDueNotifications, enqueueNotification, recordNotificationOutcome, type ClaimedNotification, type NotificationKind } from './alerts/notification-deliveries.ts';
+export { loadActiveSpendSeries, loadDriverSpend, recordSpendAnomaly, type ProjectSpendSeries } from './alerts/spend-anomalies.ts';

@@ -147,6 +147,20 @@ export function WeeklyReportEmail({ report, unsubscribeUrl }: WeeklyReportEmailP
             </Section>
           )}
 
+          {report.retiringModels.length > 0 && (
+            <Section style={{ ...s.pad, paddingTop: '16px' }}>
+              <Section style={s.warn}>
+                <Text style={{ ...s.p, color: C.warnText, fontWeight: 600 }}>Models their maker is retiring</Text>
+                {report.retiringModels.map((m) => (
+                  <Text key={`${m.provider}/${m.model}`} style={{ ...s.p, color: C.warnText }}>
+                    {m.model}: {formatCount(m.calls)} calls this week; {m.status === 'retired' ? 'retired on' : 'requests fail from'} {m.retires}
+                    {m.replacement ? `, replacement ${m.replacement}` : ''} (<Link href={m.sourceUrl} style={{ ...s.link, color: C.warnText }}>notice</Link>)
+                  </Text>
+                ))}
+              </Section>
+            </Section>
+          )}
+
           <Section style={{ ...s.pad, padding: '16px 28px 24px' }}>
             <Hr style={{ borderColor: C.border, margin: '16px 0' }} />
             <Text style={s.small}>

@@ -41,6 +41,12 @@ export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): 
     lines.push('', 'CALLS WITHOUT A PRICE (not counted in spend)');
     for (const m of report.unpricedModels) lines.push(`- ${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`);
   }
+  if (report.retiringModels.length > 0) {
+    lines.push('', 'MODELS THEIR MAKER IS RETIRING');
+    for (const m of report.retiringModels) {
+      lines.push(`- ${m.model}: ${formatCount(m.calls)} calls this week; ${m.status === 'retired' ? 'retired on' : 'requests fail from'} ${m.retires}${m.replacement ? `, replacement ${m.replacement}` : ''} (${m.sourceUrl})`);
+    }
+  }
   lines.push(
     '',
     `Dashboard: ${report.links.overview}`,

@@ -1,4 +1,6 @@
 import { apiKeysRouter } from '@/features/api-keys/server/api-keys-router';
+import { budgetsRouter } from '@/features/budgets/server/budgets-router';
+import { notificationChannelsRouter } from '@/features/notification-channels/server/channels-router';
 import { callsRouter } from '@/features/calls/server/calls-router';
 import { modelsRouter } from '@/features/models/server/models-router';
 import { queryTypesRouter } from '@/features/query-types/server/query-types-router';
@@ -19,6 +21,8 @@ export const appRouter = router({
   rules: rulesRouter,
   savings: savingsRouter,
   apiKeys: apiKeysRouter,
+  budgets: budgetsRouter,
+  notificationChannels: notificationChannelsRouter,
   calls: callsRouter,
   models: modelsRouter,
   queryTypes: queryTypesRouter,

@@ -18,6 +18,7 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'apiKeys.revoke': (v) => ({ projectId: v.project.id, apiKeyId: v.apiKey.id }),
   'calls.list': (v) => ({ projectId: v.project.id, filters: { range } }),
   'calls.facets': (v) => ({ projectId: v.project.id, range }),
+  'calls.trace': (v) => ({ projectId: v.project.id, traceId: 'a'.repeat(32) }),
   'calls.get': (v) => ({ projectId: v.project.id, traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), startTime: new Date() }),
   'models.stats': (v) => ({ projectId: v.project.id, range }),
   'overview.get': (v) => ({ projectId: v.project.id, range }),
@@ -59,6 +60,14 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'reports.preview': (v) => ({ projectId: v.project.id }),
   'reports.sendNow': (v) => ({ projectId: v.project.id }),
   'reports.outbox': (v) => ({ projectId: v.project.id }),
+  'budgets.watch': (v) => ({ projectId: v.project.id }),
+  'budgets.list': (v) => ({ projectId: v.project.id }),
+  'budgets.create': (v) => ({ projectId: v.project.id, budget: { name: 'intruder', scope: 'organization', period: 'month', timeZone: 'UTC', limitUsd: '1' } }),
+  'budgets.delete': (v) => ({ projectId: v.project.id, budgetId: UUID }),
+  'notificationChannels.list': (v) => ({ organizationId: v.org.id }),
+  'notificationChannels.create': (v) => ({ organizationId: v.org.id, channel: { kind: 'webhook', name: 'intruder', target: 'http://127.0.0.1:9/x', events: ['budget'] } }),
+  'notificationChannels.delete': (v) => ({ organizationId: v.org.id, channelId: UUID }),
+  'notificationChannels.deliveries': (v) => ({ organizationId: v.org.id }),
 };
 
 /**

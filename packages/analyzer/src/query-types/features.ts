@@ -1,27 +1,34 @@
 /**
  * Hashed text features for the query-type classifier.
  *
- * One pass over the lower-cased text yields five groups of hash buckets:
- * - words: word unigrams, word bigrams and the first few words tagged by position;
+ * One pass over the NFKC-normalised, lower-cased text yields five groups of hash buckets:
+ * - words: word unigrams, word bigrams and the first few words tagged by position. Chinese,
+ *   Japanese and Korean characters are words of their own (those scripts do not separate
+ *   words by spaces), so their unigrams and bigrams are character uni- and bigrams;
  * - chars: character 3- and 4-grams, whitespace collapsed, digits folded to `0`;
  * - head: the words of the instruction region, hashed apart from the rest (see below);
  * - headCues: per query type, how many of its lexicon cues occur in the instruction region
  *   (1+, 2+, 4+) and which type has the most there;
- * - dense: binned shape statistics (length, code-symbol, digit, non-ASCII and line ratios)
- *   and, per query type, how many of its lexicon cues occur in the whole text (1+, 2+, 4+, 8+)
+ * - dense: binned shape statistics (length, code-symbol, digit, non-ASCII, math-symbol and
+ *   line ratios, the main script, a code fence, a closing question mark) and, per query type, how many of its lexicon cues occur in the whole text (1+, 2+, 4+, 8+)
  *   and which type has the most cues.
+ * Lexicon cues are one to four words long (`summarize`, `solve for`, `翻译成`: three CJK
+ * characters), in nine languages, so a cue learned in one language carries over to another.
  * The instruction region is where a request states what it wants, as opposed to the text it
  * hands over (the payload): the first paragraph, at most {@link HEAD_WORDS} words, plus the
- * last paragraph when there are several and it is short (at most {@link TAIL_WORDS} words),
+ * last paragraph when there are several and it is short (at most {@link TAIL_WORDS} words;
+ * a CJK character counts half a word in both limits),
  * as in "<document>\n\nSummarise the above." Paragraphs are separated by a blank line. Words in
- * double quotes ("…", “…”, «…») are payload too (Translate "how are you?" into French): the
+ * double quotes ("…", “…”, «…», 「…」, 『…』) are payload too (Translate "how are you?" into French): the
  * region skips them. A quote left open ends at the next blank line.
  * The model scales word, char and head features by 1/sqrt(group size), so long and short
  * prompts score alike, and each group by its own factor (`FeatureScales`; 0 turns a group off).
  */
 
+import { isCjk, isCodeSymbol, isMathSymbol, isSpace, isWordChar, quoteKind, scriptOf } from './character-classes.ts';
 import { TEXT_QUERY_TYPES } from './query-type.ts';
 import { QUERY_TYPE_LEXICON } from './query-type-lexicon.ts';
+import { MULTILINGUAL_QUERY_TYPE_LEXICON } from './query-type-lexicon-multilingual.ts';
 
 /** Features of one text: bucket ids (one entry per occurrence) in five groups. */
 export interface PromptFeatures {
@@ -43,6 +50,7 @@ const DENSE_SEED = 0x27d4eb2f;
 const LEXICON_SEED = 0x3c6ef372;
 const HEAD_SEED = 0x4cf5ad43;
 const HEAD_LEXICON_SEED = 0x7f4a7c15;
+const NGRAM_SEED = 0x68e31da4;
 const LEXICON_LEVELS = [1, 2, 4, 8];
 const HEAD_LEXICON_LEVELS = [1, 2, 4];
 const START_WORDS = 5;
@@ -80,55 +88,50 @@ function bigramHashOf(previous: number, current: number): number {
   return mix32(step(step(BIGRAM_SEED, previous), current));
 }
 
-/** Lexicon cue hashes (unigram or bigram, before masking) → bit set of query-type indexes. */
+/** Hash of three or four consecutive word hashes: only looked up in the lexicon, never a feature. */
+function ngramHashOf(a: number, b: number, c: number, d?: number): number {
+  const abc = step(step(step(NGRAM_SEED, a), b), c);
+  return mix32(d === undefined ? abc : step(abc, d));
+}
+
+/** Splits a lexicon cue into words the way the tokenizer does (a CJK character is a word). */
+function cueWords(cue: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  for (const char of cue.normalize('NFKC').toLowerCase()) {
+    const code = char.charCodeAt(0);
+    if (isCjk(code)) {
+      if (current) words.push(current);
+      current = '';
+      words.push(char);
+    } else if (isWordChar(code)) {
+      current += char;
+    } else {
+      if (current) words.push(current);
+      current = '';
+    }
+  }
+  if (current) words.push(current);
+  return words;
+}
+
+/** Lexicon cue hashes (one to four words, before masking) → bit set of query-type indexes. */
 const LEXICON_INDEX: ReadonlyMap<number, number> = (() => {
   const index = new Map<number, number>();
   TEXT_QUERY_TYPES.forEach((type, typeIndex) => {
-    for (const cue of QUERY_TYPE_LEXICON[type]) {
-      const words = cue.toLowerCase().split(' ');
-      const hash = words.length === 1
-        ? wordHashOf(words[0] as string)
-        : bigramHashOf(wordHashOf(words[0] as string), wordHashOf(words[1] as string));
+    for (const cue of [...QUERY_TYPE_LEXICON[type], ...MULTILINGUAL_QUERY_TYPE_LEXICON[type]]) {
+      const hashes = cueWords(cue).map(wordHashOf);
+      let hash: number;
+      if (hashes.length === 1) hash = hashes[0] as number;
+      else if (hashes.length === 2) hash = bigramHashOf(hashes[0] as number, hashes[1] as number);
+      else if (hashes.length === 3) hash = ngramHashOf(hashes[0] as number, hashes[1] as number, hashes[2] as number);
+      else if (hashes.length === 4) hash = ngramHashOf(hashes[0] as number, hashes[1] as number, hashes[2] as number, hashes[3] as number);
+      else throw new Error(`lexicon cue "${cue}" must be one to four words`);
       index.set(hash, (index.get(hash) ?? 0) | (1 << typeIndex));
     }
   });
   return index;
 })();
-
-/** Whitespace as the tokenizer sees it (also used by the experiments in bench/classifier/experiments). */
-export function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000;
-}
-
-/** A character that belongs to a word (after lower-casing). */
-export function isWordChar(code: number): boolean {
-  if (code < 0x80) {
-    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
-  }
-  if (code < 0xc0) return false;
-  // General, CJK and full-width punctuation blocks separate words like ASCII punctuation.
-  if (code >= 0x2000 && code <= 0x2bff) return false;
-  if (code >= 0x3000 && code <= 0x303f) return false;
-  if (code >= 0xff00 && code <= 0xff0f) return false;
-  return true;
-}
-
-/** `"`, `“`, `”`, `«`, `»`: 1 opens or closes, 2 opens, 3 closes, 0 is no quote mark. */
-export function quoteKind(code: number): number {
-  if (code === 34) return 1;
-  if (code === 0x201c || code === 0xab) return 2;
-  if (code === 0x201d || code === 0xbb) return 3;
-  return 0;
-}
-
-function isCodeSymbol(code: number): boolean {
-  // { } [ ] ( ) ; = < > _ # $ \ ` |
-  return (
-    code === 123 || code === 125 || code === 91 || code === 93 || code === 40 || code === 41 ||
-    code === 59 || code === 61 || code === 60 || code === 62 || code === 95 || code === 35 ||
-    code === 36 || code === 92 || code === 96 || code === 124
-  );
-}
 
 function binOf(value: number, thresholds: readonly number[]): number {
   let bin = 0;
@@ -140,15 +143,18 @@ const CODE_BINS = [0.004, 0.01, 0.02, 0.04, 0.08];
 const DIGIT_BINS = [0.005, 0.02, 0.05, 0.1, 0.2];
 const NON_ASCII_BINS = [0.005, 0.03, 0.15, 0.4];
 const LINE_BINS = [1, 3, 8, 20, 50];
+const MATH_BINS = [0.005, 0.015, 0.04, 0.08];
 
 let wordScratch = new Int32Array(1024);
 let charScratch = new Int32Array(2048);
 let unigramScratch = new Int32Array(512);
 let quotedScratch = new Uint8Array(512);
+let weightScratch = new Float64Array(513);
+const scriptCounts = new Int32Array(7);
 const headScratch = new Int32Array(2 * (HEAD_WORDS + TAIL_WORDS));
 const lexiconCounts = new Int32Array(TEXT_QUERY_TYPES.length);
 const headLexiconCounts = new Int32Array(TEXT_QUERY_TYPES.length);
-const denseScratch = new Int32Array(5 + TEXT_QUERY_TYPES.length * LEXICON_LEVELS.length + 1);
+const denseScratch = new Int32Array(10 + TEXT_QUERY_TYPES.length * LEXICON_LEVELS.length + 1);
 const headCueScratch = new Int32Array(TEXT_QUERY_TYPES.length * HEAD_LEXICON_LEVELS.length + 1);
 
 function countCues(counts: Int32Array, typeBits: number | undefined): void {
@@ -201,12 +207,30 @@ function addHeadWords(unigrams: Int32Array, quoted: Uint8Array, from: number, to
     headScratch[headCount++] = mix32(step(HEAD_SEED, unigram)) & mask;
     countCues(headLexiconCounts, LEXICON_INDEX.get(unigram));
     if (w > from && quoted[w - 1] === 0) {
-      const bigram = bigramHashOf((unigrams[w - 1] as number) >>> 0, unigram);
+      const previous = (unigrams[w - 1] as number) >>> 0;
+      const bigram = bigramHashOf(previous, unigram);
       headScratch[headCount++] = mix32(step(HEAD_SEED, bigram)) & mask;
       countCues(headLexiconCounts, LEXICON_INDEX.get(bigram));
+      if (w > from + 1 && quoted[w - 2] === 0) {
+        const first = (unigrams[w - 2] as number) >>> 0;
+        countCues(headLexiconCounts, LEXICON_INDEX.get(ngramHashOf(first, previous, unigram)));
+        if (w > from + 2 && quoted[w - 3] === 0) {
+          countCues(headLexiconCounts, LEXICON_INDEX.get(ngramHashOf((unigrams[w - 3] as number) >>> 0, first, previous, unigram)));
+        }
+      }
     }
   }
   return headCount;
+}
+
+/** The script with the most letters ({@link scriptOf} numbering), and 7 + it when kana is present too. */
+function mainScript(): number {
+  let best = 0;
+  for (let script = 1; script < scriptCounts.length; script += 1) {
+    if ((scriptCounts[script] as number) > (scriptCounts[best] as number)) best = script;
+  }
+  // Japanese mixes Han and kana; a few kana mark Japanese even when Han characters lead.
+  return best === 2 && (scriptCounts[3] as number) > 0 ? 10 : best;
 }
 
 /**
@@ -215,14 +239,17 @@ function addHeadWords(unigrams: Int32Array, quoted: Uint8Array, from: number, to
  */
 export function extractPromptFeatures(text: string, dims: number): PromptFeatures {
   const mask = dims - 1;
-  const lower = text.toLowerCase();
+  // NFKC folds full-width letters, digits and punctuation (common in CJK text) to ASCII.
+  const lower = text.normalize('NFKC').toLowerCase();
   const length = lower.length;
   if (wordScratch.length < 2 * length + 8) wordScratch = new Int32Array(4 * length + 8);
   if (charScratch.length < 2 * length + 8) charScratch = new Int32Array(4 * length + 8);
   if (unigramScratch.length < length + 1) {
     unigramScratch = new Int32Array(2 * length + 8);
     quotedScratch = new Uint8Array(2 * length + 8);
+    weightScratch = new Float64Array(2 * length + 9);
   }
+  const weightBefore = weightScratch; // words before word w, a CJK character counting half
   const words = wordScratch;
   const chars = charScratch;
   const unigrams = unigramScratch;
@@ -247,13 +274,23 @@ export function extractPromptFeatures(text: string, dims: number): PromptFeature
   let firstParagraphEnd = -1; // index of the first word of the second paragraph
   let lastParagraphStart = 0; // index of the first word of the last paragraph
   let inQuote = false;
+  let wordIsCjk = false;
+  let mathSymbols = 0;
+  let lastNonSpace = 0;
+  let fences = 0;
+  let backticks = 0;
+  let headCap = -1; // index of the first word past HEAD_WORDS
+  weightBefore[0] = 0;
+  scriptCounts.fill(0);
   lexiconCounts.fill(0);
   headLexiconCounts.fill(0);
 
   for (let i = 0; i <= length; i += 1) {
     let code = i < length ? lower.charCodeAt(i) : 32;
     const wordChar = i < length && isWordChar(code);
-    if (inWord && !wordChar) {
+    const cjk = wordChar && isCjk(code);
+    // A CJK character ends the word before it and is a word of its own.
+    if (inWord && (!wordChar || cjk || wordIsCjk)) {
       const unigram = mix32(wordHash);
       words[wordCount++] = unigram & mask;
       unigrams[wordsSeen] = unigram | 0;
@@ -263,11 +300,22 @@ export function extractPromptFeatures(text: string, dims: number): PromptFeature
         const bigram = bigramHashOf(previousWord, unigram);
         words[wordCount++] = bigram & mask;
         countCues(lexiconCounts, LEXICON_INDEX.get(bigram));
+        if (wordsSeen > 1) {
+          const first = (unigrams[wordsSeen - 2] as number) >>> 0;
+          countCues(lexiconCounts, LEXICON_INDEX.get(ngramHashOf(first, previousWord, unigram)));
+          if (wordsSeen > 2) {
+            countCues(lexiconCounts, LEXICON_INDEX.get(ngramHashOf((unigrams[wordsSeen - 3] as number) >>> 0, first, previousWord, unigram)));
+          }
+        }
       }
       if (wordsSeen < START_WORDS) words[wordCount++] = mix32(step(step(START_SEED, wordsSeen), unigram)) & mask;
       previousWord = unigram;
+      const weight = (weightBefore[wordsSeen] as number) + (wordIsCjk ? 0.5 : 1);
       wordsSeen += 1;
+      weightBefore[wordsSeen] = weight;
+      if (headCap < 0 && weight >= HEAD_WORDS) headCap = wordsSeen;
       inWord = false;
+      wordIsCjk = false;
       wordHash = WORD_SEED;
     }
     if (i === length) break;
@@ -286,6 +334,13 @@ export function extractPromptFeatures(text: string, dims: number): PromptFeature
       lastWasSpace = true;
     } else {
       newlinesInGap = 0;
+      if (code === 96) {
+        backticks += 1;
+        if (backticks === 3) fences += 1;
+      } else {
+        backticks = 0;
+      }
+      lastNonSpace = code;
       const quote = quoteKind(code);
       if (quote !== 0) inQuote = quote === 1 ? !inQuote : quote === 2;
       if (wordChar && !inWord && paragraphPending) {
@@ -301,13 +356,17 @@ export function extractPromptFeatures(text: string, dims: number): PromptFeature
         code = 48;
       } else if (code >= 0x80) {
         nonAscii += 1;
-      } else if (isCodeSymbol(code)) {
-        codeSymbols += 1;
+        if (isMathSymbol(code)) mathSymbols += 1;
+      } else {
+        if (isCodeSymbol(code)) codeSymbols += 1;
+        if (isMathSymbol(code)) mathSymbols += 1;
       }
+      scriptCounts[scriptOf(code)] = (scriptCounts[scriptOf(code)] as number) + 1;
     }
     if (wordChar) {
       wordHash = step(wordHash, code);
       inWord = true;
+      wordIsCjk = cjk;
     }
 
     if (c2 >= 0) {
@@ -326,6 +385,10 @@ export function extractPromptFeatures(text: string, dims: number): PromptFeature
     binOf(digits / denom, DIGIT_BINS),
     binOf(nonAscii / denom, NON_ASCII_BINS),
     binOf(lines, LINE_BINS),
+    binOf(mathSymbols / denom, MATH_BINS),
+    mainScript(),
+    fences > 0 ? 1 : 0,
+    lastNonSpace === 63 ? 1 : 0, // ends with a question mark (NFKC folds the full-width one)
   ];
   let denseCount = 0;
   for (let feature = 0; feature < bins.length; feature += 1) {
@@ -334,9 +397,10 @@ export function extractPromptFeatures(text: string, dims: number): PromptFeature
   denseCount = addCueFeatures(denseScratch, lexiconCounts, LEXICON_LEVELS, LEXICON_SEED, mask, denseCount);
 
   // The instruction region: the first paragraph (capped), and a short last paragraph.
-  const headEnd = Math.min(firstParagraphEnd < 0 ? wordsSeen : firstParagraphEnd, HEAD_WORDS);
+  const headEnd = Math.min(firstParagraphEnd < 0 ? wordsSeen : firstParagraphEnd, headCap < 0 ? wordsSeen : headCap);
   let headCount = addHeadWords(unigrams, quoted, 0, headEnd, mask, 0);
-  if (lastParagraphStart > 0 && wordsSeen - lastParagraphStart <= TAIL_WORDS) {
+  const tailWeight = (weightBefore[wordsSeen] as number) - (weightBefore[lastParagraphStart] as number);
+  if (lastParagraphStart > 0 && tailWeight <= TAIL_WORDS) {
     headCount = addHeadWords(unigrams, quoted, Math.max(lastParagraphStart, headEnd), wordsSeen, mask, headCount);
   }
   const headCueCount = addCueFeatures(headCueScratch, headLexiconCounts, HEAD_LEXICON_LEVELS, HEAD_LEXICON_SEED, mask, 0);

@@ -8,6 +8,7 @@ const model: QueryTypeModel = {
   classes: TEXT_QUERY_TYPES,
   weights: Float32Array.from({ length: 4 * TEXT_QUERY_TYPES.length }, (_, i) => Math.sin(i) * 3),
   bias: Float64Array.from(TEXT_QUERY_TYPES, (_, i) => i / 10),
+  temperature: 1.5,
 };
 
 describe('query-type model encoding', () => {
@@ -15,6 +16,7 @@ describe('query-type model encoding', () => {
     const decoded = decodeQueryTypeModel(encodeQueryTypeModel(model, { note: 'test' }));
     expect(decoded.classes).toEqual(model.classes);
     expect([...decoded.bias]).toEqual([...model.bias]);
+    expect(decoded.temperature).toBe(1.5);
     decoded.weights.forEach((w, i) => expect(Math.abs(w - (model.weights[i] as number))).toBeLessThan(3 / 127));
   });
 
@@ -27,5 +29,6 @@ describe('query-type model encoding', () => {
     expect(() => decodeQueryTypeModel({ ...good, dims: 3 })).toThrow();
     expect(() => decodeQueryTypeModel({ ...good, weights: 'AAAA' })).toThrow();
     expect(() => decodeQueryTypeModel({ ...good, bias: [1] })).toThrow();
+    expect(() => decodeQueryTypeModel({ ...good, temperature: 0 })).toThrow();
   });
 });

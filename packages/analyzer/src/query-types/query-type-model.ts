@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TEXT_QUERY_TYPES, type TextQueryType } from './query-type.ts';
 
 /** Format tag of a serialised query-type model; bump it when features or layout change. */
-export const QUERY_TYPE_MODEL_FORMAT = 'tierlens-query-type-linear-v2';
+export const QUERY_TYPE_MODEL_FORMAT = 'tierlens-query-type-linear-v3';
 
 /**
  * A serialised linear (softmax) model as committed in the package: int8 weights,
@@ -14,6 +14,8 @@ export const ZSerializedQueryTypeModel = z.object({
   featureScales: z.object({ words: z.number(), chars: z.number(), head: z.number(), headCues: z.number(), dense: z.number() }),
   classes: z.array(z.enum(TEXT_QUERY_TYPES)).min(2),
   bias: z.array(z.number()),
+  /** Softmax temperature, fitted on held-out-by-source predictions (calibration). */
+  temperature: z.number().positive(),
   scales: z.array(z.number().nonnegative()),
   weights: z.string(),
   training: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -43,6 +45,8 @@ export interface QueryTypeModel {
   /** Bucket-major weights: `weights[bucket * classes.length + class]`. */
   readonly weights: Float32Array;
   readonly bias: Float64Array;
+  /** The scores are divided by this before the softmax (temperature scaling); 1 leaves them as trained. */
+  readonly temperature: number;
 }
 
 function base64ToBytes(base64: string): Uint8Array {
@@ -81,6 +85,7 @@ export function decodeQueryTypeModel(serialized: SerializedQueryTypeModel): Quer
     classes: parsed.classes,
     weights,
     bias: Float64Array.from(parsed.bias),
+    temperature: parsed.temperature,
   };
 }
 
@@ -111,6 +116,7 @@ export function encodeQueryTypeModel(
     featureScales: { ...model.featureScales },
     classes: [...model.classes],
     bias: Array.from(model.bias, (b) => Number(b.toPrecision(9))),
+    temperature: Number(model.temperature.toPrecision(6)),
     scales: roundedScales,
     weights: bytesToBase64(new Uint8Array(quantized.buffer)),
     training,

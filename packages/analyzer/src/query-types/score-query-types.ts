@@ -40,10 +40,10 @@ function addBucketsNine(scores: Float64Array, buckets: Int32Array, weights: Floa
 }
 
 /**
- * Softmax probabilities of each of `model.classes` for `text` (already prepared with
- * `toClassifierText`). Pure and deterministic; cost is linear in the text length.
+ * Raw scores (logits, before temperature) of each of `model.classes` for `text` (already
+ * prepared with `toClassifierText`). Pure and deterministic; cost is linear in the text length.
  */
-export function scoreQueryTypes(model: QueryTypeModel, text: string): Float64Array {
+export function queryTypeLogits(model: QueryTypeModel, text: string): Float64Array {
   const classCount = model.classes.length;
   const features = extractPromptFeatures(text, model.dims);
   const scores = Float64Array.from(model.bias);
@@ -59,6 +59,13 @@ export function scoreQueryTypes(model: QueryTypeModel, text: string): Float64Arr
   }
   if (headCues !== 0) addBuckets(scores, features.headCues, model.weights, classCount, headCues);
   if (dense !== 0) addBuckets(scores, features.dense, model.weights, classCount, dense);
+  return scores;
+}
+
+/** Softmax of `logits / temperature`, in place. */
+export function softmaxInPlace(scores: Float64Array, temperature: number): Float64Array {
+  const classCount = scores.length;
+  for (let c = 0; c < classCount; c += 1) scores[c] = (scores[c] as number) / temperature;
 
   let max = -Infinity;
   for (let c = 0; c < classCount; c += 1) max = Math.max(max, scores[c] as number);
@@ -70,4 +77,12 @@ export function scoreQueryTypes(model: QueryTypeModel, text: string): Float64Arr
   }
   for (let c = 0; c < classCount; c += 1) scores[c] = (scores[c] as number) / sum;
   return scores;
+}
+
+/**
+ * Calibrated probabilities of each of `model.classes` for `text` (already prepared with
+ * `toClassifierText`): the softmax of the logits divided by the model's temperature.
+ */
+export function scoreQueryTypes(model: QueryTypeModel, text: string): Float64Array {
+  return softmaxInPlace(queryTypeLogits(model, text), model.temperature);
 }

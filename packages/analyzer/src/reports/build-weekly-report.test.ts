@@ -105,3 +105,21 @@ describe('buildWeeklyReport', () => {
     expect(empty.spend.costChange).toBeNull();
   });
 });
+
+describe('buildWeeklyReport: models their maker is retiring', () => {
+  it('lists models with calls that are deprecated at the week’s end, with the date and the notice', () => {
+    // The week of 16 November 2026: GPT-5 and GPT-5 nano retire on 11 December, GPT-4o mini on 14 January.
+    const report = buildWeeklyReport(input);
+    expect(report.retiringModels.map((m) => [m.model, m.status, m.retires])).toEqual([
+      ['gpt-5-nano', 'deprecated', '2026-12-11'],
+      ['gpt-5', 'deprecated', '2026-12-11'],
+      ['gpt-4o-mini', 'deprecated', '2027-01-14'],
+    ]);
+    expect(report.retiringModels[0]!.sourceUrl).toMatch(/^https:\/\/developers\.openai\.com\//);
+  });
+
+  it('follows the organization’s corrections, appended to the list', () => {
+    const report = buildWeeklyReport({ ...input, current: current.filter((r) => r.provider === 'anthropic'), retirements: [{ provider: 'anthropic', models: ['claude-opus-4-6'], announced: '2026-11-01', retires: '2027-05-01', replacement: null, source: { url: 'https://platform.claude.com/docs/en/about-claude/model-deprecations', title: 'x', checked: '2026-12-04' } }] });
+    expect(report.retiringModels.map((m) => m.model)).toEqual(['claude-opus-4-6']);
+  });
+});

@@ -1,3 +1,4 @@
+import { modelLifecycle, type ModelRetirement } from '../catalog/model-lifecycle.ts';
 import { DEFAULT_CATALOG, type Catalog } from '../catalog/build-catalog.ts';
 import type { Confidence, Finding, FindingsResult, UsdRange } from '../findings/findings-types.ts';
 import { formatUsd, parseUsd } from '../prices/money.ts';
@@ -51,6 +52,8 @@ export interface BuildWeeklyReportInput {
   /** The dashboard's public URL, for the links. */
   readonly dashboardUrl: string;
   readonly catalog?: Catalog;
+  /** Announced retirements (the built-in list, plus the organization's corrections appended). */
+  readonly retirements?: readonly ModelRetirement[];
   readonly options?: Partial<WeeklyReportOptions>;
 }
 
@@ -108,6 +111,14 @@ export function buildWeeklyReport(input: BuildWeeklyReportInput): WeeklyReport {
       .map((m) => ({ provider: m.provider, model: m.model, calls: m.unpricedCalls }))
       .sort((a, b) => b.calls - a.calls || a.model.localeCompare(b.model))
       .slice(0, options.unpricedModels),
+    retiringModels: modelLines
+      .flatMap((m) => {
+        const life = modelLifecycle(m.provider, m.model, input.week.end, input.retirements);
+        return life.status === 'active'
+          ? []
+          : [{ provider: m.provider, model: m.model, calls: m.calls, status: life.status, retires: life.retires, replacement: life.retirement.replacement, sourceUrl: life.retirement.source.url }];
+      })
+      .sort((a, b) => a.retires.localeCompare(b.retires) || b.calls - a.calls),
     links: linksOf(input.dashboardUrl, input.project.id),
   };
 }

@@ -93,6 +93,19 @@ export interface WeeklyRisks {
   readonly more: number;
 }
 
+/** A model with calls this week past its maker's deprecation announcement. */
+export interface WeeklyRetiringModel {
+  readonly provider: string;
+  readonly model: string;
+  readonly calls: number;
+  readonly status: 'deprecated' | 'retired';
+  /** `YYYY-MM-DD`: when requests to it fail. */
+  readonly retires: string;
+  readonly replacement: string | null;
+  /** The maker's deprecation page. */
+  readonly sourceUrl: string;
+}
+
 /** Links back to the dashboard. */
 export interface WeeklyLinks {
   readonly overview: string;
@@ -123,5 +136,7 @@ export interface WeeklyReport {
   readonly risks: WeeklyRisks | null;
   /** Models with calls this week that have no price (their calls add nothing to spend). */
   readonly unpricedModels: readonly { readonly provider: string; readonly model: string; readonly calls: number }[];
+  /** Models with calls this week that their maker has deprecated or retired, soonest first. */
+  readonly retiringModels: readonly WeeklyRetiringModel[];
   readonly links: WeeklyLinks;
 }

@@ -1,6 +1,6 @@
 import { toClassifierText } from '../prompt-text.ts';
 import { decodeQueryTypeModel, encodeQueryTypeModel } from '../query-type-model.ts';
-import { scoreQueryTypes } from '../score-query-types.ts';
+import { queryTypeLogits, softmaxInPlace } from '../score-query-types.ts';
 import type { TextQueryType } from '../query-type.ts';
 import {
   trainQueryTypeModel,
@@ -14,6 +14,8 @@ export interface FoldPrediction {
   readonly predicted: TextQueryType;
   readonly confidence: number;
   readonly fold: number;
+  /** The fold model's raw scores (before temperature), one per class: for calibration. */
+  readonly logits: readonly number[];
 }
 
 /**
@@ -48,12 +50,13 @@ export function crossValidate(
     examples.forEach((example, i) => {
       if (folds[i] !== fold) return;
       // Scored on the text the shipped classifier reads (long prompts clamped), as it was trained.
-      const probabilities = scoreQueryTypes(model, toClassifierText(example.text));
+      const logits = Array.from(queryTypeLogits(model, toClassifierText(example.text)));
+      const probabilities = softmaxInPlace(Float64Array.from(logits), options.temperature ?? 1);
       let best = 0;
       for (let c = 1; c < probabilities.length; c += 1) {
         if ((probabilities[c] as number) > (probabilities[best] as number)) best = c;
       }
-      predictions[i] = { predicted: model.classes[best] as TextQueryType, confidence: probabilities[best] as number, fold };
+      predictions[i] = { predicted: model.classes[best] as TextQueryType, confidence: probabilities[best] as number, fold, logits };
     });
   }
   return predictions as FoldPrediction[];

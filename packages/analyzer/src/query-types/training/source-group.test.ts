@@ -15,13 +15,23 @@ describe('sourceGroupOf', () => {
     expect(sourceGroupOf('lm-sys/RouteLLM:routellm/evals/mmlu/responses/mmlu_college_physics.csv#3').group).toBe('mmlu');
     expect(sourceGroupOf('lm-sys/RouteLLM:routellm/evals/gsm8k/gsm8k_responses.csv#9').group).toBe('gsm8k');
     expect(sourceGroupOf('OckBench/OckBench:data/mbpp.jsonl#12').group).toBe('mbpp');
+    expect(sourceGroupOf('teknium1/GPTeacher:Roleplay/roleplay-simple-deduped-roleplay-instruct.json#7')).toEqual({
+      dataset: 'gpteacher',
+      group: 'gpteacher-roleplay',
+    });
+    expect(sourceGroupOf('teknium1/GPTeacher:Codegen/codegen-instruct.json#9').group).toBe('gpteacher-codegen');
   });
 });
 
 describe('authored prompts', () => {
-  it('are one training-only group', () => {
+  it('are training-only groups, one per authored file and language', () => {
     expect(sourceGroupOf('tierlens-authored')).toEqual({ dataset: 'tierlens-authored', group: 'tierlens-authored' });
+    expect(sourceGroupOf('tierlens-authored:multilingual-zh')).toEqual({
+      dataset: 'tierlens-authored',
+      group: 'tierlens-authored:multilingual-zh',
+    });
     expect(isTrainingOnlySource('tierlens-authored')).toBe(true);
+    expect(isTrainingOnlySource('tierlens-authored:multilingual-ja')).toBe(true);
     expect(isTrainingOnlySource('lm-sys/RouteLLM:routellm/evals/mt_bench/question.jsonl#111')).toBe(false);
   });
 });

@@ -23,10 +23,12 @@ export function isTrainingOnlySource(source: string): boolean {
  * (`<repo>:<path>#<row id>`). NI rows are grouped by task number, whichever
  * repository the copy was read from, because instances of a task share its
  * definition text; benchmark rows are grouped by benchmark; the authored prompts
- * are one group of their own (never a test fold, see {@link isTrainingOnlySource}).
+ * are groups of their own, one per authored file and language (`tierlens-authored`,
+ * `tierlens-authored:multilingual-zh`, …), never a test fold (see {@link isTrainingOnlySource}).
  */
 export function sourceGroupOf(source: string): SourceGroup {
-  if (isTrainingOnlySource(source)) return { dataset: AUTHORED_SOURCE, group: AUTHORED_SOURCE };
+  // Each authored file (and language) is its own group, so it counts like one public source.
+  if (isTrainingOnlySource(source)) return { dataset: AUTHORED_SOURCE, group: source };
   const repo = source.split(':')[0] ?? source;
   const lower = source.toLowerCase();
   if (repo === 'lm-sys/RouteLLM') {
@@ -35,6 +37,8 @@ export function sourceGroupOf(source: string): SourceGroup {
     if (lower.includes('/gsm8k/')) return { dataset: 'gsm8k', group: 'gsm8k' };
   }
   if (repo === 'OckBench/OckBench' || lower.includes('mbpp')) return { dataset: 'mbpp', group: 'mbpp' };
+  // GPTeacher's role-play and code sets were generated separately: one group each.
+  if (repo === 'teknium1/GPTeacher') return { dataset: 'gpteacher', group: `gpteacher-${(source.split(':')[1] ?? '').split('/')[0]?.toLowerCase()}` };
   const task = /task(\d+)/.exec(source);
   if (task) return { dataset: 'super-natural-instructions', group: `ni-task${Number(task[1])}` };
   return { dataset: repo, group: repo };

@@ -3,7 +3,7 @@ import { TEXT_QUERY_TYPES, type TextQueryType } from '../query-type.ts';
 import type { FeatureScales, QueryTypeModel } from '../query-type-model.ts';
 import { toClassifierText } from '../prompt-text.ts';
 import { seededRandom, shuffled } from './seeded-random.ts';
-import { AUTHORED_SOURCE } from './source-group.ts';
+import { isTrainingOnlySource } from './source-group.ts';
 
 /** One training example: the prompt, its label and its hold-out group (see `sourceGroupOf`). */
 export interface TrainingExample {
@@ -26,6 +26,8 @@ export interface TrainingOptions {
   readonly groupWeightPower?: number;
   /** Extra factor on the weight of each authored (training-only) prompt, before class balancing. */
   readonly authoredWeight?: number;
+  /** Softmax temperature of the trained model (fitted separately, see `fitTemperature`). */
+  readonly temperature?: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export const DEFAULT_TRAINING_OPTIONS = {
   featureScales: { words: 1, chars: 1, head: 1, headCues: 0.5, dense: 0.5 },
   groupWeightPower: 0.5,
   authoredWeight: 1,
+  temperature: 1,
 } as const satisfies Required<TrainingOptions>;
 
 const SKIP_GRADIENT_BELOW = 1e-3;
@@ -88,13 +91,13 @@ function vectorize(text: string, dims: number, scales: FeatureScales, sums: Floa
  * Example weights: every class gets the same total weight (macro-F1 is the goal), and
  * within a class each example counts 1/sqrt(size of its group) by default, so one large benchmark
  * (MBPP, GSM8K, MMLU) cannot teach its own phrasing as the meaning of the class. The authored
- * prompts are one group (`tierlens-authored`), times `authoredWeight`. Weights average to 1.
+ * prompts are groups too (one per file and language), times `authoredWeight`. Weights average to 1.
  */
 function exampleWeights(examples: readonly TrainingExample[], groupWeightPower: number, authoredWeight: number): number[] {
   const groupSize = new Map<string, number>();
   for (const e of examples) groupSize.set(e.group, (groupSize.get(e.group) ?? 0) + 1);
   const raw = examples.map(
-    (e) => (groupSize.get(e.group) as number) ** -groupWeightPower * (e.group === AUTHORED_SOURCE ? authoredWeight : 1),
+    (e) => (groupSize.get(e.group) as number) ** -groupWeightPower * (isTrainingOnlySource(e.group) ? authoredWeight : 1),
   );
   const classTotal = new Map<string, number>();
   examples.forEach((e, i) => classTotal.set(e.label, (classTotal.get(e.label) ?? 0) + (raw[i] as number)));
@@ -155,7 +158,7 @@ export function trainQueryTypeModel(
   options: TrainingOptions = {},
   vectors: readonly SparseVector[] = vectorizeExamples(examples, options),
 ): QueryTypeModel {
-  const { dims, epochs, l2, learningRate, seed, featureScales, groupWeightPower, authoredWeight } = {
+  const { dims, epochs, l2, learningRate, seed, featureScales, groupWeightPower, authoredWeight, temperature } = {
     ...DEFAULT_TRAINING_OPTIONS,
     ...options,
   };
@@ -222,5 +225,5 @@ export function trainQueryTypeModel(
 
   const weights = new Float32Array(v.length);
   for (let k = 0; k < v.length; k += 1) weights[k] = (v[k] as number) * scale;
-  return { dims, featureScales, classes, weights, bias };
+  return { dims, featureScales, classes, weights, bias, temperature };
 }

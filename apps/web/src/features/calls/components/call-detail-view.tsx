@@ -37,7 +37,7 @@ export function CallDetailView({ projectId, traceId, spanId, startTime }: { proj
   ];
   return (
     <>
-      <p><Link href={`/p/${projectId}/calls`}>← Calls</Link></p>
+      <p><Link href={`/p/${projectId}/calls`}>← Calls</Link> · <Link href={`/p/${projectId}/traces/${c.traceId}`} data-testid="trace-link">the whole trace</Link></p>
       <h1 className="page-title">{c.operation} {c.model}</h1>
       <div className="grid-2">
         <section className="panel">

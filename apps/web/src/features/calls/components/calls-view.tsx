@@ -1,6 +1,7 @@
 'use client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { RANGE_LABELS } from '@/lib/time-range';
 import { queryTypeColor } from '@/lib/colors';
@@ -9,13 +10,14 @@ import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
 import { useTRPC } from '@/trpc/client';
 
-type Filters = { model?: string; queryType?: string; feature?: string; environment?: string; status?: 'ok' | 'error' };
+type Filters = { model?: string; queryType?: string; feature?: string; environment?: string; status?: 'ok' | 'error'; endUserId?: string };
 
-/** The call explorer: filter by model, query type, feature, environment and status; newest first. */
+/** The call explorer: filter by model, query type, feature, environment, status and end user; newest first. */
 export function CallsView({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const { range, preset } = useRange();
-  const [filters, setFilters] = useState<Filters>({});
+  const endUserParam = useSearchParams().get('endUser');
+  const [filters, setFilters] = useState<Filters>(endUserParam ? { endUserId: endUserParam } : {});
   const facets = useQuery(trpc.calls.facets.queryOptions({ projectId, range }));
   const list = useInfiniteQuery(
     trpc.calls.list.infiniteQueryOptions(
@@ -35,6 +37,19 @@ export function CallsView({ projectId }: { projectId: string }) {
         <Select label="Feature" value={filters.feature} options={facets.data?.features} onChange={set('feature')} />
         <Select label="Environment" value={filters.environment} options={facets.data?.environments} onChange={set('environment')} />
         <Select label="Status" value={filters.status} options={['ok', 'error']} onChange={set('status')} />
+        <div>
+          <label htmlFor="end-user-filter">End user</label>
+          <input id="end-user-filter" placeholder="any" defaultValue={filters.endUserId ?? ''} onBlur={(e) => setFilters((f) => ({ ...f, endUserId: e.target.value.trim() || undefined }))} onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }} />
+        </div>
+        <a
+          className="button-link"
+          style={{ alignSelf: 'end' }}
+          data-testid="calls-csv"
+          href={`/p/${projectId}/calls/export?${new URLSearchParams({ from: range.from.toISOString(), to: range.to.toISOString(), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) })}`}
+          download
+        >
+          Download CSV
+        </a>
       </div>
       <section className="panel table-wrap">
         {list.error && <p className="error">{list.error.message}</p>}

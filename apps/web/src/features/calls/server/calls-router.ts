@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZTimeRange } from '@/lib/time-range';
 import { projectProcedure, router } from '@/trpc/init';
 import { getCall } from './get-call';
+import { getTrace } from './get-trace';
 import { getCallFacets, listCalls, ZCallCursor, ZCallFilters } from './list-calls';
 
 export const callsRouter = router({
@@ -14,4 +15,8 @@ export const callsRouter = router({
   get: projectProcedure('viewer')
     .input(z.object({ traceId: z.string().regex(/^[0-9a-f]{32}$/), spanId: z.string().regex(/^[0-9a-f]{16}$/), startTime: z.coerce.date() }))
     .query(({ ctx, input }) => getCall(ctx.db, ctx.project.id, input)),
+  /** A trace's calls and what the whole trace cost. */
+  trace: projectProcedure('viewer')
+    .input(z.object({ traceId: z.string().regex(/^[0-9a-f]{32}$/) }))
+    .query(({ ctx, input }) => getTrace(ctx.db, ctx.project.id, input.traceId)),
 });

@@ -9,6 +9,8 @@ export const ZCallFilters = z.object({
   feature: z.string().max(200).optional(),
   environment: z.string().max(200).optional(),
   status: z.enum(['ok', 'error']).optional(),
+  /** The app's end user (`end_user_id`), matched exactly. */
+  endUserId: z.string().max(256).optional(),
 });
 export type CallFilters = z.infer<typeof ZCallFilters>;
 
@@ -31,6 +33,7 @@ export async function listCalls(db: Db, projectId: string, filters: CallFilters,
     ...(filters.feature ? { feature: filters.feature } : {}),
     ...(filters.environment ? { environment: filters.environment } : {}),
     ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.endUserId ? { endUserId: filters.endUserId } : {}),
     ...(cursor
       ? {
           OR: [

@@ -29,7 +29,15 @@ export function ModelsView({ projectId }: { projectId: string }) {
           <tbody>
             {data?.map((m) => (
               <tr key={`${m.provider}/${m.model}`}>
-                <td><span className="dot" style={{ background: colorOf(m.model) }} />{m.model}<div className="muted" style={{ fontSize: 12 }}>{m.provider || 'unknown provider'}</div></td>
+                <td><span className="dot" style={{ background: colorOf(m.model) }} />{m.model}<div className="muted" style={{ fontSize: 12 }}>{m.provider || 'unknown provider'}</div>
+                  {m.lifecycle.status !== 'active' && (
+                    <div className="small-text" data-testid="model-retirement">
+                      <span className="tag warn">{m.lifecycle.status === 'retired' ? `retired ${m.lifecycle.retires}` : `retires ${m.lifecycle.retires}`}</span>{' '}
+                      <a href={m.lifecycle.sourceUrl} target="_blank" rel="noreferrer">notice</a>
+                      {m.lifecycle.replacement && <span className="muted"> · replacement {m.lifecycle.replacement}</span>}
+                    </div>
+                  )}
+                </td>
                 <td><TierBadge tier={m.tier} /></td>
                 <td className="num">{m.unpricedCalls === m.calls ? <span className="muted">unpriced</span> : formatUsd(m.costUsd)}</td>
                 <td className="num">{formatCount(m.calls)}</td>

@@ -41,3 +41,18 @@ describe('tiers on the Models and Query types pages', () => {
     expect(matrix.queryTypes.find((q) => q.queryType === 'extraction')!.models[0]).toMatchObject({ tier: 'budget' });
   });
 });
+
+describe('model lifecycle on the Models page', () => {
+  it('flags a model past its maker’s deprecation notice with the date and the source', async () => {
+    const t = await createTestTenant(db);
+    const now = new Date();
+    const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 3_600_000);
+    await db.callRollupHourly.create({ data: { projectId: t.project.id, hour, provider: 'anthropic', model: 'claude-sonnet-4-20250514', queryType: 'coding', calls: 3n, costUsd: '0.01' } });
+    await db.callRollupHourly.create({ data: { projectId: t.project.id, hour, provider: 'anthropic', model: 'claude-sonnet-4-6', queryType: 'coding', calls: 3n, costUsd: '0.01' } });
+    const stats = await as(t).models.stats({ projectId: t.project.id, range: { from: new Date(hour.getTime() - 3_600_000), to: new Date(hour.getTime() + 3_600_000) } });
+    const old = stats.find((m) => m.model === 'claude-sonnet-4-20250514')!;
+    expect(old.lifecycle).toMatchObject({ status: 'retired', retires: '2026-06-15', sourceUrl: expect.stringMatching(/^https:\/\/platform\.claude\.com\//) });
+    expect(stats.find((m) => m.model === 'claude-sonnet-4-6')!.lifecycle).toEqual({ status: 'active' });
+    await t.cleanup();
+  });
+});

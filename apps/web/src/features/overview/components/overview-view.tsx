@@ -1,6 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { StackedSpendChart } from '@/components/charts/stacked-spend-chart';
+import { SpendWatchPanel } from '@/features/budgets/components';
 import { FirstCallEmptyState } from '@/features/projects/components';
 import { RANGE_LABELS } from '@/lib/time-range';
 import { colorOf, queryTypeColor } from '@/lib/colors';
@@ -53,6 +54,7 @@ export function OverviewView({ projectId }: { projectId: string }) {
               {data.unpricedModels.map((m) => `${m.model} (${formatCount(m.calls)})`).join(', ')}. Add a price override in Settings.
             </div>
           )}
+          <SpendWatchPanel projectId={projectId} />
           <section className="panel">
             <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
               <h2>Spend over time</h2>
@@ -72,6 +74,11 @@ export function OverviewView({ projectId }: { projectId: string }) {
           </section>
           <section className="panel">
             <h2>Top features</h2>
+            <p className="small-text">
+              <a data-testid="spend-csv" href={`/p/${projectId}/export/rollups?${new URLSearchParams({ from: range.from.toISOString(), to: range.to.toISOString(), bucket: 'day', groupBy: 'model,queryType,feature' })}`} download>
+                Download spend by day, model, query type and feature (CSV)
+              </a>
+            </p>
             <table className="data">
               <thead><tr><th>Feature</th><th className="num">Spend</th><th className="num">Calls</th></tr></thead>
               <tbody>

@@ -1,6 +1,8 @@
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { ApiKeysSection } from '@/features/api-keys/components/api-keys-section';
+import { BudgetsSection } from '@/features/budgets/components/budgets-section';
+import { NotificationChannelsSection } from '@/features/notification-channels/components/notification-channels-section';
 import { CatalogSection } from '@/features/catalog-overrides/components/catalog-section';
 import { InvitationsSection } from '@/features/invitations/components/invitations-section';
 import { MembersSection } from '@/features/members/components/members-section';
@@ -19,6 +21,8 @@ const SECTIONS = [
   { id: 'api-keys', title: 'API keys' },
   { id: 'prices', title: 'Price overrides' },
   { id: 'catalog', title: 'Model catalog' },
+  { id: 'budgets', title: 'Budgets' },
+  { id: 'channels', title: 'Notification channels' },
   { id: 'reports', title: 'Email reports' },
 ] as const;
 
@@ -67,6 +71,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       </Section>
       <Section id="catalog" note={`Model tiers and capability evidence used for routing advice in ${project.organizationName}.`}>
         <CatalogSection organizationId={organizationId} role={role} />
+      </Section>
+      <Section id="budgets" note={`Spend limits per month or week for ${project.name} or all of ${project.organizationName}; informational, they never block calls.`}>
+        <BudgetsSection projectId={projectId} role={role} />
+      </Section>
+      <Section id="channels" note={`Where ${project.organizationName}'s budget and anomaly notifications go.`}>
+        <NotificationChannelsSection organizationId={organizationId} role={role} />
       </Section>
       <Section id="reports" note={`Your own weekly email report for ${project.name}.`}>
         <EmailReportsSection projectId={projectId} />

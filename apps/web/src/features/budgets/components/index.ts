@@ -1,0 +1,2 @@
+// The budgets feature's components other features show.
+export { SpendWatchPanel } from './spend-watch-panel';
