@@ -22,7 +22,7 @@ import { clearPorts } from './start/clear-ports.ts';
 import { removeRunRecord, writeRunRecord } from './start/run-record.ts';
 import { init } from '@tierlens/sdk';
 import { createAlertScheduler, type AlertScheduler } from '@tierlens/alerts';
-import { createMailer, createReportScheduler, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
+import { createMailer, createReportScheduler, createRuleSafetyMonitor, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
 
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
 const dev = process.env.TIERLENS_WEB_DEV === '1';
@@ -106,6 +106,8 @@ try {
     }),
   };
   reports.scheduler.start();
+  // Pauses enforced and canary rules whose routed calls do clearly worse, and emails the owners.
+  createRuleSafetyMonitor({ db: reportsDb, mailer, dashboardUrl: publicUrl, log: (l) => console.error(`[rules] ${l}`) }).start();
   // Budgets and spend anomalies, checked once a minute; each notification is claimed in Postgres, so every process may run it.
   alerts = createAlertScheduler({ db: reportsDb, mailer, publicUrl, log: (l) => console.error(`[alerts] ${l}`) });
   alerts.start();

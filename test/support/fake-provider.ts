@@ -7,7 +7,10 @@
  * - a request with `tools` gets a tool call back (finish reason `tool_calls` / `tool_use`);
  * - `model: 'fail-<status>'` (e.g. `fail-429`, `fail-500`) answers that status with the
  *   provider's JSON error body (and `retry-after: 0` on 429);
- * - `model: 'slow-<ms>'` waits that long before answering (a stream waits before each event).
+ * - `model: 'slow-<ms>'` waits that long before answering (a stream waits before each event);
+ * - `options.failureRates` makes chosen models fail (HTTP 500) on a share of their requests,
+ *   deterministically (the n-th request fails when ⌊n·rate⌋ grows), e.g. a cheap model that
+ *   fails more often than the one it replaces.
  *
  * Usage is fixed so that tests can assert exact numbers: OpenAI reports 1200 prompt tokens
  * (200 of them cached) and 300 completion tokens (100 of them reasoning); Anthropic reports
@@ -45,6 +48,8 @@ export interface FakeProviderOptions {
    * Anthropic: `input` EXCLUDES `cacheRead` and `cacheWrite` (as Anthropic reports them).
    */
   usage?: FakeUsageOptions;
+  /** Per requested model, the share of its requests answered with HTTP 500 (0–1). */
+  failureRates?: Record<string, number>;
 }
 
 /** The usage a fake provider reports: see {@link FakeProviderOptions.usage}. */
@@ -77,6 +82,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   const recordRequests = options.recordRequests ?? true;
   const usage = fakeUsage(options.usage);
   const requests: FakeProviderRequest[] = [];
+  const seen = new Map<string, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -89,6 +95,12 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
       }
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       if (recordRequests) requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
+      const failing = typeof body?.model === 'string' ? options.failureRates?.[body.model] : undefined;
+      if (failing !== undefined) {
+        const n = (seen.get(body.model) ?? 0) + 1;
+        seen.set(body.model, n);
+        if (Math.floor(n * failing) > Math.floor((n - 1) * failing)) return sendError(res, 500, path === '/v1/messages');
+      }
       void route(path, body, res, usage).catch((err: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'server_error' } });
         else res.destroy();

@@ -72,6 +72,10 @@ export function buildCallRow(call: CanonicalCall, options: BuildOptions): CallRo
     attributes: call.attributes,
     promptContent: options.storeContent ? call.promptText : null,
     completionContent: options.storeContent ? call.completionText : null,
+    routingRuleId: call.routing?.ruleId ?? null,
+    routingMode: call.routing?.mode ?? null,
+    routingOriginalModel: call.routing?.originalModel ?? null,
+    routingControl: call.routing?.control ?? null,
   };
 }
 

@@ -16,8 +16,11 @@ export class RequestError extends Error {
 /**
  * Reads a request body, enforcing `maxBytes` both on the bytes received and on the bytes after
  * decompression, so that a small gzip bomb is refused (413) without being inflated in full.
+ * `onSize` is told the bytes held so far (raw, then raw plus decompressed) and may throw to stop
+ * reading (the admission gate does when the server is full); the rest of the body is then
+ * drained and discarded, so the connection stays usable for the error answer.
  */
-export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export async function readBody(req: IncomingMessage, maxBytes: number, onSize: (bytes: number) => void = () => {}): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();
@@ -25,16 +28,31 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) {
+  await new Promise<void>((resolve, reject) => {
+    const stop = (err: Error) => {
+      req.off('data', onData);
+      req.off('end', resolve);
       req.resume();
-      throw new RequestError(413, `Request body is above the limit of ${maxBytes} bytes.`);
-    }
-    chunks.push(chunk);
-  }
+      reject(err);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) return stop(new RequestError(413, `Request body is above the limit of ${maxBytes} bytes.`));
+      try {
+        onSize(size);
+      } catch (err) {
+        return stop(err as Error);
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', resolve);
+    req.once('error', reject);
+    req.once('aborted', () => reject(new RequestError(400, 'The client aborted the request.')));
+  });
   const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
   const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  let body: Buffer;
   try {
     switch (encoding) {
       case '':
@@ -42,11 +60,14 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
         return raw;
       case 'gzip':
       case 'x-gzip':
-        return await gunzipAsync(raw, { maxOutputLength: maxBytes });
+        body = await gunzipAsync(raw, { maxOutputLength: maxBytes });
+        break;
       case 'deflate':
-        return await inflateAsync(raw, { maxOutputLength: maxBytes });
+        body = await inflateAsync(raw, { maxOutputLength: maxBytes });
+        break;
       case 'br':
-        return await brotliAsync(raw, { maxOutputLength: maxBytes });
+        body = await brotliAsync(raw, { maxOutputLength: maxBytes });
+        break;
       default:
         throw new RequestError(415, `Unsupported Content-Encoding "${encoding}": use gzip or none.`);
     }
@@ -57,4 +78,6 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     }
     throw new RequestError(400, `Could not decompress the ${encoding} body: ${(err as Error).message}`);
   }
+  onSize(size + body.length);
+  return body;
 }

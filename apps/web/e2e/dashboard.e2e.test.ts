@@ -170,6 +170,64 @@ describe('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('walks the loop: the rule goes to shadow, then to a canary, the SDK routes, and the Rules page shows realized figures', async () => {
+    let rule = await db.routingRule.findFirst({ where: { projectId }, orderBy: { createdAt: 'asc' } });
+    expect(rule, 'the previous test created a rule from a finding').not.toBeNull();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${dashboard.url}/p/${projectId}/rules`);
+    const row = page.locator(`[data-testid=rules-table] tr:has-text("${rule!.toModel}")`).first();
+    await row.waitFor();
+    expect(await row.locator('[data-testid=rule-mode] .badge').textContent()).toBe('off');
+    for (const label of ['shadow', 'canary 10 %', 'canary 50 %']) {
+      await row.locator('[data-testid=rule-step-up]').click();
+      await expect.poll(() => row.locator('[data-testid=rule-mode] .badge').textContent(), { timeout: 10_000 }).toBe(label);
+    }
+    rule = await db.routingRule.findUniqueOrThrow({ where: { id: rule!.id } });
+    expect(rule).toMatchObject({ mode: 'canary', canaryShare: 0.5 });
+
+    // The app: the real SDK with routing on reads the policy from the ingest and calls the fake provider.
+    const stored = (rule.evidence as { rule?: { fromProvider?: string | null; toProvider?: string | null } }).rule ?? {};
+    const fromProvider = stored.fromProvider ?? 'openai';
+    const openaiLike = () => new OpenAI({ apiKey: 'sk-test', baseURL: `${provider.url}/v1`, maxRetries: 0 });
+    const anthropicLike = () => new Anthropic({ apiKey: 'sk-ant-test', baseURL: provider.url, maxRetries: 0 });
+    const target = stored.toProvider && stored.toProvider !== fromProvider ? stored.toProvider : null;
+    const { createApiKey } = await import('@tierlens/db');
+    const key = await createApiKey(db, { projectId, name: 'e2e routing' });
+    const tierlens = init({
+      apiKey: key.secret,
+      endpoint: ingest.url,
+      serviceName: 'e2e-routing',
+      routing: { mode: 'enforce', refreshSeconds: 3600, ...(target ? { clients: { [target]: fromProvider === 'anthropic' ? anthropicLike() : openaiLike() } } : {}) },
+    });
+    expect(await tierlens.refreshRoutingPolicy()).toBe(true);
+    const context = { queryType: rule.queryType, ...(rule.feature ? { feature: rule.feature } : {}) };
+    const openai = wrapOpenAI(openaiLike());
+    const anthropic = wrapAnthropic(anthropicLike());
+    provider.requests.length = 0;
+    for (let i = 0; i < 80; i++) {
+      await withTierlens(context, () =>
+        fromProvider === 'anthropic'
+          ? anthropic.messages.create({ model: rule!.fromModel, max_tokens: 200, messages: [{ role: 'user', content: `Question ${i}` }] })
+          : openai.chat.completions.create({ model: rule!.fromModel, messages: [{ role: 'user', content: `Question ${i}` }] }),
+      );
+    }
+    await tierlens.flush();
+    const routed = await db.llmCall.count({ where: { projectId, routingRuleId: rule.id, routingOriginalModel: { not: null } } });
+    const control = await db.llmCall.count({ where: { projectId, routingRuleId: rule.id, routingControl: true } });
+    expect(routed + control).toBe(80);
+    expect(routed).toBeGreaterThan(15);
+    expect(control).toBeGreaterThan(15);
+
+    await page.reload();
+    const outcome = page.locator(`[data-testid=rule-outcome][data-rule-id="${rule.id}"]`);
+    await outcome.waitFor();
+    expect(await outcome.locator('[data-testid=rule-outcome-calls]').textContent()).toBe(`80 seen · ${routed} routed · ${control} control`);
+    await expect.poll(() => outcome.locator('[data-testid=rule-outcome-realized]').textContent()).toMatch(/^\$[\d.,]+ vs control$/);
+    await shot(page, 'rules-loop-1280');
+    await page.close();
+  });
+
   it('corrects a feature’s query type on the Query types page, sees the matrix change, and undoes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page);

@@ -4,6 +4,7 @@
 // report deliveries are read and written through the data layer (@tierlens/db).
 export { composeWeeklyReport, type ComposeDeps } from './compose-weekly-report.ts';
 export { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
+export { ruleInEffectLine } from './rule-in-effect-line.ts';
 export { renderInvitationEmail, type InvitationEmailInput } from './invitation-email.tsx';
 export { loadWeeklyReport, type LoadWeeklyReportInput } from './load-weekly-report.ts';
 export { listDueReports, type DueReport } from './list-due-reports.ts';
@@ -17,3 +18,5 @@ export { sendWeeklyReport, type SendWeeklyReportInput, type SendWeeklyReportResu
 export { readReportSecret, signUnsubscribe, unsubscribeUrl, verifyUnsubscribe, verifyUnsubscribeLink, type UnsubscribeTarget } from './unsubscribe-link.ts';
 export { previewText, WeeklyReportEmail, type WeeklyReportEmailProps } from './weekly-report-email.tsx';
 export { weeklyReportText } from './weekly-report-text.ts';
+export { loadRuleOutcomes, type RuleOutcomeRow } from './load-rule-outcomes.ts';
+export { checkRuleSafety, createRuleSafetyMonitor, SAFETY_WINDOW_MS, type CheckRuleSafetyDeps, type PausedRule } from './check-rule-safety.ts';

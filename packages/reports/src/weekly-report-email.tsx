@@ -3,6 +3,7 @@ import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer
 import type { CSSProperties, ReactNode } from 'react';
 import { formatChange, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
 import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
+import { ruleInEffectLine } from './rule-in-effect-line.ts';
 
 /** What the email needs besides the report: the signed unsubscribe link. */
 export interface WeeklyReportEmailProps {
@@ -106,6 +107,16 @@ export function WeeklyReportEmail({ report, unsubscribeUrl }: WeeklyReportEmailP
             </Section>
           )}
 
+          {report.rulesInEffect && report.rulesInEffect.length > 0 && (
+            <Section style={s.pad}>
+              <Text style={s.h2}>Rules in effect: predicted vs realized</Text>
+              <Text style={s.small}>Realized: routed calls × the difference of observed cost per call against the control (or shadowed) calls.</Text>
+              {report.rulesInEffect.map((r) => (
+                <Text key={r.ruleId} style={s.p}>{ruleInEffectLine(r)}</Text>
+              ))}
+            </Section>
+          )}
+
           <Section style={s.pad}>
             <Text style={s.h2}>Spend by query type</Text>
             {report.byQueryType.length === 0 ? (
@@ -142,6 +153,20 @@ export function WeeklyReportEmail({ report, unsubscribeUrl }: WeeklyReportEmailP
                 <Text style={{ ...s.small, color: C.warnText }}>
                   Their spend is not counted above.{' '}
                   <Link href={report.links.settings.replace('#reports', '#prices')} style={{ ...s.link, color: C.warnText }}>Add a price</Link>
+                </Text>
+              </Section>
+            </Section>
+          )}
+
+          {report.noUsageModels.length > 0 && (
+            <Section style={{ ...s.pad, paddingTop: '16px' }}>
+              <Section style={s.warn}>
+                <Text style={{ ...s.p, color: C.warnText, fontWeight: 600 }}>Calls without reported usage</Text>
+                <Text style={{ ...s.p, color: C.warnText }}>
+                  {report.noUsageModels.map((m) => `${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`).join(' · ')}
+                </Text>
+                <Text style={{ ...s.small, color: C.warnText }}>
+                  These models have a price, but the calls arrived without token counts (often a stream read without its usage), so their spend is not counted above. Have the instrumentation report usage; a price would not change them.
                 </Text>
               </Section>
             </Section>

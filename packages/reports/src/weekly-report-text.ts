@@ -1,6 +1,7 @@
 import type { WeeklyFinding, WeeklyReport, WeeklyRest } from '@tierlens/analyzer';
 import { formatChangeVsLastWeek, formatCount, formatUsd, formatMonthly, formatPoints, formatSavingEffect, formatShare, formatSpend, formatWeek } from '@tierlens/format';
 import { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
+import { ruleInEffectLine } from './rule-in-effect-line.ts';
 
 /** The weekly report as the email's plain-text part: the same figures as the HTML, as lines. */
 export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): string {
@@ -24,6 +25,10 @@ export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): 
     risks.items.forEach((a, i) => lines.push(...adviceLines(a, i)));
     if (risks.more > 0) lines.push(`and ${risks.more} more on the Savings page.`);
   }
+  if (report.rulesInEffect && report.rulesInEffect.length > 0) {
+    lines.push('', 'RULES IN EFFECT: PREDICTED VS REALIZED');
+    for (const r of report.rulesInEffect) lines.push(`- ${ruleInEffectLine(r)}`);
+  }
   lines.push('', 'SPEND BY QUERY TYPE');
   if (report.byQueryType.length === 0) lines.push('No calls this week.');
   for (const q of report.byQueryType) {
@@ -40,6 +45,12 @@ export function weeklyReportText(report: WeeklyReport, unsubscribeUrl: string): 
   if (report.unpricedModels.length > 0) {
     lines.push('', 'CALLS WITHOUT A PRICE (not counted in spend)');
     for (const m of report.unpricedModels) lines.push(`- ${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`);
+    lines.push('Add a price in Settings to count them.');
+  }
+  if (report.noUsageModels.length > 0) {
+    lines.push('', 'CALLS WITHOUT REPORTED USAGE (no token counts, not counted in spend)');
+    for (const m of report.noUsageModels) lines.push(`- ${m.model}${m.provider ? ` (${m.provider})` : ''}: ${formatCount(m.calls)} calls`);
+    lines.push('These models have a price, but the calls arrived without token counts (often a stream read without its usage). Have the instrumentation report usage; a price override would not change them.');
   }
   if (report.retiringModels.length > 0) {
     lines.push('', 'MODELS THEIR MAKER IS RETIRING');

@@ -44,6 +44,19 @@ export const ATTR = {
   usageMissing: 'tierlens.usage.missing',
   /** Set on a streamed call whose stream the app dropped without reading it. */
   streamUnread: 'tierlens.stream.unread',
+
+  /** The routing rule that matched the call (routing on). */
+  routingRuleId: 'tierlens.routing.rule_id',
+  /** How the rule applied: `shadow`, `canary` or `enforce`. */
+  routingMode: 'tierlens.routing.mode',
+  /** The model the rule routes to, on calls it did not change (shadow, control, skipped). */
+  routingWouldUse: 'tierlens.routing.would_use',
+  /** The model the app asked for, on calls the rule rewrote (`gen_ai.request.model` is the rule's). */
+  routingOriginalModel: 'tierlens.routing.original_model',
+  /** `true` on a canary's control call: it matched and was deliberately left alone. */
+  routingControl: 'tierlens.routing.control',
+  /** Why a matching rule was not applied, e.g. `no_client:mistral_ai`. */
+  routingSkipped: 'tierlens.routing.skipped',
 } as const;
 
 /** Prefix of free-form tags: `tierlens.tag.<key>`. */

@@ -15,7 +15,11 @@ export {
   type Classify,
   type Classification,
   type Redact,
+  ZRoutingOptions,
+  type RoutingOptions,
 } from './tierlens-options.js';
+export { ZRoutingPolicy, type RoutingPolicy, type RoutingPolicyInput, type RoutingPolicyRule } from './routing-policy.js';
+export { inCanary, type RoutingMode } from './router.js';
 export type { ErrorHandler } from './report-error.js';
 export { ATTR, TAG_PREFIX, QUERY_TYPE_SOURCE_SDK, TRACER_NAME } from './attributes.js';
 export { SDK_VERSION } from './version.js';

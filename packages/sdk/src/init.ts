@@ -3,7 +3,9 @@ import { defaultResource, resourceFromAttributes } from '@opentelemetry/resource
 import { AlwaysOffSampler, BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { TRACER_NAME } from './attributes.js';
 import { TierlensSpanProcessor, type TierlensStats } from './batch-processor.js';
-import { readEnv } from './resolve-export-config.js';
+import { PolicySource } from './policy-source.js';
+import { readEnv, resolveExportConfig } from './resolve-export-config.js';
+import { Router } from './router.js';
 import { reportError, setErrorHandler } from './report-error.js';
 import { LightSpan, type LightSpanSink } from './light-span.js';
 import { getRuntime, setRuntime, type Runtime } from './runtime.js';
@@ -29,6 +31,12 @@ export interface Tierlens {
   shutdown(): Promise<void>;
   /** Export counters: queued, in flight, exported, dropped, failed, retries, batches. */
   getStats(): TierlensStats;
+  /**
+   * Fetches the routing policy now (routing on, policy from the ingest) and resolves true when a
+   * policy is loaded. Calls never wait for the policy; await this at start-up only if the first
+   * calls should already be routed. Never rejects.
+   */
+  refreshRoutingPolicy(): Promise<boolean>;
 }
 
 const SCOPE = { name: TRACER_NAME, version: SDK_VERSION };
@@ -117,6 +125,7 @@ function create(options: TierlensOptions): Tierlens {
     classify: o.classify,
     includeStreamUsage: o.includeStreamUsage ?? true,
     context: o.context,
+    router: enabled ? createRouter(o) : undefined,
   });
   const runtime = getRuntime();
   let stopped: Promise<void> | undefined;
@@ -131,6 +140,7 @@ function create(options: TierlensOptions): Tierlens {
       stopped ??= (async () => {
         // Only stop recording if this handle is still the active one (a later init() may have replaced it).
         if (getRuntime() === runtime) setRuntime(undefined);
+        runtime?.router?.source.stop();
         await safe(own ? own.shutdown() : processor?.forceFlush());
         // The app's own provider is the app's to shut down.
         if (!o.tracerProvider && provider instanceof BasicTracerProvider) await safe(provider.shutdown());
@@ -138,7 +148,35 @@ function create(options: TierlensOptions): Tierlens {
       return stopped;
     },
     getStats: () => stats?.getStats() ?? { ...EMPTY_STATS },
+    refreshRoutingPolicy: async () => {
+      const source = runtime?.router?.source;
+      if (!source) return false;
+      await source.refresh();
+      return source.current !== undefined;
+    },
   };
+}
+
+/** The router for `init({ routing })`: a static policy, or the ingest's, polled in the background. */
+function createRouter(o: ReturnType<typeof ZTierlensOptions.parse>): Router | undefined {
+  const r = o.routing;
+  if (!r || r.mode === 'off') return undefined;
+  let source: PolicySource;
+  if (r.policy !== undefined) {
+    source = new PolicySource({ kind: 'static', policy: r.policy });
+  } else {
+    const config = resolveExportConfig(o);
+    source = new PolicySource({
+      kind: 'remote',
+      url: r.url ?? config.url.replace(/\/v1\/traces$/, '') + '/v1/routing-policy',
+      headers: config.headers,
+      refreshMillis: r.refreshSeconds * 1000,
+      // A policy fetch is small: it should not hold a short script at exit for the export deadline.
+      timeoutMillis: Math.min(config.timeoutMillis, 5_000),
+    });
+    source.start();
+  }
+  return new Router(r.mode, source, r.clients ?? {}, o.classify);
 }
 
 function disabledHandle(): Tierlens {
@@ -151,6 +189,7 @@ function disabledHandle(): Tierlens {
     flush: () => Promise.resolve(),
     shutdown: () => Promise.resolve(),
     getStats: () => ({ ...EMPTY_STATS }),
+    refreshRoutingPolicy: () => Promise.resolve(false),
   };
 }
 

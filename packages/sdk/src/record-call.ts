@@ -6,8 +6,11 @@ import { applyContext } from './context-attributes.js';
 import { observeApiPromise, type ApiPromiseObserver } from './observe-api-promise.js';
 import { observeStream } from './observe-stream.js';
 import { reportError } from './report-error.js';
+import type { RouteMatch } from './router.js';
 import type { Runtime } from './runtime.js';
+import type { Classification } from './tierlens-options.js';
 import { getTierlensContext, type TierlensContext } from './tierlens-context.js';
+import { unwrapClient } from './unwrap-client.js';
 
 /** Where the wrapped client sends requests (`server.address`, `server.port`), computed once per client. */
 export interface ServerInfo {
@@ -20,6 +23,8 @@ export interface CallSettings {
   context: TierlensContext | undefined;
   includeStreamUsage: boolean | undefined;
   server: ServerInfo | undefined;
+  /** The wrapped method's path on the client (e.g. `chat.completions.create`), to call it on a routing client. */
+  path: readonly string[];
 }
 
 /**
@@ -39,6 +44,7 @@ export function recordCall<P extends object, R, C>(
   settings: CallSettings,
   params: P,
   invoke: (params: P) => unknown,
+  rest: readonly unknown[] = [],
 ): unknown {
   let call: CallRecorder<P, R, C>;
   try {
@@ -49,7 +55,8 @@ export function recordCall<P extends object, R, C>(
   }
   let result: unknown;
   try {
-    result = context.with(call.context, invoke, undefined, call.params);
+    const redirect = call.redirect;
+    result = redirect ? context.with(call.context, () => redirect(call.params, ...rest)) : context.with(call.context, invoke, undefined, call.params);
   } catch (error) {
     call.onError(error);
     throw error;
@@ -75,6 +82,10 @@ class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
   readonly context: ReturnType<typeof context.active>;
   /** The params sent: the app's, or a copy with `stream_options` added. */
   readonly params: P;
+  /** Set when a rule sends the call to another provider's client: calls the same method there. */
+  readonly redirect: ((params: P, ...rest: unknown[]) => unknown) | undefined;
+  /** The query type the router classified the prompt as, reused for the span. */
+  private classification: Classification | undefined;
   private readonly startedAt = performance.now();
   private readonly stream: boolean;
   private readonly hideUsageChunk: boolean;
@@ -115,7 +126,68 @@ class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
       (params as { stream_options?: unknown }).stream_options === undefined &&
       (settings.includeStreamUsage ?? runtime.includeStreamUsage);
     this.hideUsageChunk = inject;
-    this.params = inject ? { ...params, stream_options: { include_usage: true } } : params;
+    let sent: P = inject ? { ...params, stream_options: { include_usage: true } } : params;
+    let redirect: ((params: P, ...rest: unknown[]) => unknown) | undefined;
+    const router = runtime.router;
+    if (router && mapper.operation === 'chat') {
+      try {
+        const match = router.route(
+          {
+            provider: mapper.provider,
+            model,
+            feature: attributes[ATTR.feature] as string | undefined,
+            queryTypeHint: attributes[ATTR.queryTypeHint] as string | undefined,
+            hasTools: attributes[ATTR.hasTools] === true,
+            promptText: () => mapper.promptText(params),
+          },
+          () => this.span.spanContext().traceId,
+        );
+        if (match) {
+          this.classification = match.classification;
+          const applied = this.applyRoute(match, sent, settings.path);
+          sent = applied.params;
+          redirect = applied.redirect;
+        }
+      } catch (error) {
+        reportError(error, 'routing');
+      }
+    }
+    this.params = sent;
+    this.redirect = redirect;
+  }
+
+  /** Records the routing decision on the span and returns the params to send (and the client to send them to). */
+  private applyRoute(match: RouteMatch, params: P, path: readonly string[]): { params: P; redirect?: (params: P, ...rest: unknown[]) => unknown } {
+    const d = match.decision;
+    if (!d) return { params };
+    const span = this.span;
+    span.setAttribute(ATTR.routingRuleId, d.rule.id);
+    const target = d.rule.use.model;
+    if (d.kind === 'shadow' || d.kind === 'control' || d.kind === 'skip') {
+      span.setAttribute(ATTR.routingMode, d.kind === 'shadow' ? 'shadow' : d.kind === 'control' ? 'canary' : d.mode);
+      span.setAttribute(ATTR.routingWouldUse, target);
+      if (d.kind === 'control') span.setAttribute(ATTR.routingControl, true);
+      if (d.kind === 'skip') span.setAttribute(ATTR.routingSkipped, d.reason);
+      return { params };
+    }
+    let redirect: ((params: P, ...rest: unknown[]) => unknown) | undefined;
+    if (d.client) {
+      const method = methodAt(d.client, path);
+      if (!method) {
+        span.setAttribute(ATTR.routingMode, d.mode);
+        span.setAttribute(ATTR.routingWouldUse, target);
+        span.setAttribute(ATTR.routingSkipped, `client_lacks:${path.join('.')}`);
+        return { params };
+      }
+      redirect = method;
+      span.setAttribute(ATTR.providerName, d.rule.use.provider ?? this.mapper.provider);
+    }
+    const original = this.mapper.model(params);
+    span.setAttribute(ATTR.routingMode, d.mode);
+    span.setAttribute(ATTR.routingOriginalModel, original);
+    span.setAttribute(ATTR.requestModel, target);
+    span.updateName(`${this.mapper.operation} ${target}`);
+    return { params: { ...params, model: target }, redirect };
   }
 
   onResponse(parsing: boolean): void {
@@ -208,8 +280,11 @@ class CallRecorder<P extends object, R, C> implements ApiPromiseObserver {
     const { span, runtime, mapper, params } = this;
     try {
       if (runtime.classify) {
-        const text = mapper.promptText(params);
-        const result = text ? runtime.classify(text) : undefined;
+        let result = this.classification;
+        if (!result) {
+          const text = mapper.promptText(params);
+          result = (text ? runtime.classify(text) : undefined) ?? undefined;
+        }
         if (result && typeof result.queryType === 'string') {
           span.setAttribute(ATTR.queryType, result.queryType);
           span.setAttribute(ATTR.queryTypeSource, QUERY_TYPE_SOURCE_SDK);
@@ -255,6 +330,17 @@ function setSummary(span: Span, s: ResponseSummary): void {
   if (u.cacheRead !== undefined) span.setAttribute(ATTR.usageCacheReadInputTokens, u.cacheRead);
   if (u.cacheWrite !== undefined) span.setAttribute(ATTR.usageCacheWriteInputTokens, u.cacheWrite);
   if (u.reasoning !== undefined) span.setAttribute(ATTR.usageReasoningOutputTokens, u.reasoning);
+}
+
+/**
+ * The method at `path` on another client (a routing target), bound to its resource. A client the
+ * app wrapped too is unwrapped first, so the routed call is recorded once, by this span.
+ */
+function methodAt<P>(client: object, path: readonly string[]): ((params: P, ...rest: unknown[]) => unknown) | undefined {
+  let resource: unknown = unwrapClient(client);
+  for (const key of path.slice(0, -1)) resource = (resource as Record<string, unknown> | undefined)?.[key];
+  const fn = (resource as Record<string, unknown> | undefined)?.[path[path.length - 1]!];
+  return typeof fn === 'function' ? (params: P, ...rest: unknown[]) => (fn as (p: P, ...r: unknown[]) => unknown).call(resource, params, ...rest) : undefined;
 }
 
 /** A low-cardinality error identifier: the error's class name (e.g. `RateLimitError`), as the conventions suggest. */

@@ -1,4 +1,5 @@
 import type { Attributes, Context, Span } from '@opentelemetry/api';
+import type { Router } from './router.js';
 import type { TierlensContext } from './tierlens-context.js';
 import type { Classify, Redact } from './tierlens-options.js';
 
@@ -12,6 +13,8 @@ export interface Runtime {
   classify: Classify | undefined;
   includeStreamUsage: boolean;
   context: TierlensContext | undefined;
+  /** Applies routing rules; undefined when routing is off. */
+  router: Router | undefined;
 }
 
 let current: Runtime | undefined;

@@ -30,6 +30,26 @@ export const ZTierlensContext = z.object({
   tags: ZTags.optional(),
 }) satisfies z.ZodType<TierlensContext>;
 
+/**
+ * Routing options of `init()`: apply the project's routing rules to wrapped calls. See the README,
+ * "Apply rules in your app".
+ */
+export const ZRoutingOptions = z.object({
+  /** `off` (default): rules are not read. `shadow`: calls are unchanged, spans say what a rule would use. `enforce`: rules apply by their own mode (shadow, canary, enforce). */
+  mode: z.enum(['off', 'shadow', 'enforce']).default('off'),
+  /** How often the policy is fetched from the ingest, in seconds. Default 60. */
+  refreshSeconds: z.number().positive().default(60),
+  /** A static policy instead of the ingest's: the policy object, or the path of its JSON file (read once at `init()`). */
+  policy: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+  /** Clients for other providers, by provider id (e.g. `{ mistral_ai: new OpenAI({ baseURL }) }`): a rule whose target is another provider than the wrapped client's is applied only through one of these, with the same API as the wrapped client. */
+  clients: z.record(z.string(), z.custom<object>((v) => typeof v === 'object' && v !== null, { message: 'expected a client object' })).optional(),
+  /** Where the policy is fetched; default `${endpoint}/v1/routing-policy`. */
+  url: z.url().optional(),
+});
+
+/** See {@link ZRoutingOptions}. */
+export type RoutingOptions = z.input<typeof ZRoutingOptions>;
+
 /** Options shared by `init()` and `new TierlensSpanProcessor()`: where and how spans are exported. */
 export const ZExportOptions = z.object({
   /** Tierlens project API key; default `TIERLENS_API_KEY`. Sent as `Authorization: Bearer <key>`. */
@@ -75,6 +95,8 @@ export const ZTierlensOptions = ZExportOptions.extend({
   spanProcessor: z.custom<SpanProcessor>((v) => isFunction((v as SpanProcessor | undefined)?.onEnd)).optional(),
   /** Register the SDK's own provider as the global OpenTelemetry tracer provider. Default false. */
   registerGlobal: z.boolean().optional(),
+  /** Apply routing rules to wrapped calls (default off). */
+  routing: ZRoutingOptions.optional(),
 }).refine((o) => o.captureContent !== 'redacted' || o.redact !== undefined, {
   message: "captureContent: 'redacted' needs a redact function",
   path: ['redact'],

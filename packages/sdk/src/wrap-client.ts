@@ -2,6 +2,7 @@ import type { CallMapper } from './call-mapper.js';
 import { recordCall, type CallSettings, type ServerInfo } from './record-call.js';
 import { getRuntime } from './runtime.js';
 import type { TierlensContext } from './tierlens-context.js';
+import { registerWrapped, unwrapClient } from './unwrap-client.js';
 
 /** Options of `wrapOpenAI` and `wrapAnthropic`: context every call of this client records, and stream usage. */
 export interface WrapOptions extends TierlensContext {
@@ -20,8 +21,6 @@ export interface WrappedMethod {
   mapper: CallMapper<any, any, any>;
 }
 
-const targets = new WeakMap<object, object>();
-
 /**
  * Returns a proxy of `client` whose listed methods record a span per call; everything else,
  * including the promises and streams those methods return, is the client's own. Proxies are used
@@ -31,14 +30,17 @@ const targets = new WeakMap<object, object>();
  * go through the wrapped `create`.
  */
 export function wrapClient<T extends object>(client: T, methods: readonly WrappedMethod[], options: WrapOptions): T {
-  const target = (targets.get(client) as T | undefined) ?? client;
+  const target = unwrapClient(client);
   const { includeStreamUsage, ...context } = options;
-  const settings: CallSettings = {
+  const server = serverInfo((target as { baseURL?: unknown }).baseURL);
+  // One settings object per wrapped method (it carries the method's path, for routing clients).
+  const settingsOf = (path: readonly string[]): CallSettings => ({
     context: Object.keys(context).length ? context : undefined,
     includeStreamUsage,
-    server: serverInfo((target as { baseURL?: unknown }).baseURL),
-  };
-  const byPath = new Map(methods.map((m) => [m.path.join('.'), m.mapper]));
+    server,
+    path,
+  });
+  const byPath = new Map(methods.map((m) => [m.path.join('.'), { mapper: m.mapper, settings: settingsOf(m.path) }]));
   const prefixes = new Set(methods.flatMap((m) => m.path.slice(0, -1).map((_, i) => m.path.slice(0, i + 1).join('.'))));
   const bound = new Map<unknown, unknown>();
   // Resource proxies per path prefix, built on first access and kept, so `wrapped.chat === wrapped.chat`.
@@ -50,7 +52,7 @@ export function wrapClient<T extends object>(client: T, methods: readonly Wrappe
     if (cached) return cached;
     // What each property of this resource is, worked out once: a wrapped method's mapper, the
     // path of a resource on the way to one, or null for everything else.
-    const routes = new Map<string, CallMapper<any, any, any> | string | null>();
+    const routes = new Map<string, { mapper: CallMapper<any, any, any>; settings: CallSettings } | string | null>();
     const wrapped = new Proxy(resource, {
       get(res, prop, receiver) {
         if (prop === '_client') return proxy;
@@ -64,7 +66,7 @@ export function wrapClient<T extends object>(client: T, methods: readonly Wrappe
         }
         if (route === null) return value;
         if (typeof route === 'string') return typeof value === 'object' ? resourceProxy(value, route) : value;
-        return typeof value === 'function' ? wrapMethod(res, value as (...a: unknown[]) => unknown, route, settings) : value;
+        return typeof value === 'function' ? wrapMethod(res, value as (...a: unknown[]) => unknown, route.mapper, route.settings) : value;
       },
     });
     resources.set(key, wrapped);
@@ -98,7 +100,7 @@ export function wrapClient<T extends object>(client: T, methods: readonly Wrappe
       return fn;
     },
   });
-  targets.set(proxy, target);
+  registerWrapped(proxy, target);
   return proxy;
 }
 
@@ -115,7 +117,7 @@ function wrapMethod(resource: object, original: (...args: unknown[]) => unknown,
   const wrapped = function (this: unknown, params: unknown, ...rest: unknown[]): unknown {
     const runtime = getRuntime();
     if (!runtime?.enabled || !params || typeof params !== 'object') return original.call(resource, params, ...rest);
-    return recordCall(runtime, mapper, settings, params, (p) => original.call(resource, p, ...rest));
+    return recordCall(runtime, mapper, settings, params, (p) => original.call(resource, p, ...rest), rest);
   };
   byFn.set(settings, wrapped);
   return wrapped;

@@ -55,6 +55,15 @@ export interface CanonicalCall {
   promptText: string | null;
   completionText: string | null;
   serviceName: string | null;
+  /** What the Tierlens SDK's routing did with the call; null when no rule matched it. */
+  routing: {
+    ruleId: string;
+    mode: 'shadow' | 'canary' | 'enforce';
+    /** The model the app asked for, when the rule rewrote it (the call was routed). */
+    originalModel: string | null;
+    /** Canary calls only: true for the control group. */
+    control: boolean | null;
+  } | null;
   /** Every span and resource attribute, flattened, for what the mapping did not understand. */
   attributes: Record<string, unknown>;
 }

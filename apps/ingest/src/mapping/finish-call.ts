@@ -2,6 +2,7 @@ import { StatusCode, type DecodedSpan } from '../otlp/decoded-span.ts';
 import type { CanonicalCall, Convention, MapResult, UsageSource } from './canonical-call.ts';
 import { readAppContext } from './read-app-context.ts';
 import { readString } from './read-attributes.ts';
+import { readRouting } from './read-routing.ts';
 import type { TokenUsage } from './resolve-token-usage.ts';
 import { toCallAttributes } from './to-call-attributes.ts';
 
@@ -86,6 +87,7 @@ export function finishCall(span: DecodedSpan, convention: Convention, fields: Ca
     promptText: fields.promptText,
     completionText: fields.completionText,
     serviceName: readString(span.resource, 'service.name'),
+    routing: readRouting(span),
     attributes: toCallAttributes(span),
   };
   return { kind: 'call', call };

@@ -62,10 +62,12 @@ export function mapVercelAiSpan(span: DecodedSpan): MapResult {
   const cacheRead =
     tokens.read('ai.usage.inputTokenDetails.cacheReadTokens', 'ai.usage.cachedInputTokens') ??
     fromMetadata(metadata.anthropic?.cacheReadInputTokens, 'cacheReadInputTokens') ??
+    fromMetadata(metadata.anthropic?.usage?.cache_read_input_tokens, 'anthropic.usage.cache_read_input_tokens') ??
     fromMetadata(metadata.openai?.cachedPromptTokens, 'cachedPromptTokens');
   const cacheWrite =
     tokens.read('ai.usage.inputTokenDetails.cacheWriteTokens') ??
-    fromMetadata(metadata.anthropic?.cacheCreationInputTokens, 'cacheCreationInputTokens');
+    fromMetadata(metadata.anthropic?.cacheCreationInputTokens, 'cacheCreationInputTokens') ??
+    fromMetadata(metadata.anthropic?.usage?.cache_creation_input_tokens, 'anthropic.usage.cache_creation_input_tokens');
   const noCache = tokens.read('ai.usage.inputTokenDetails.noCacheTokens');
   const reportedInput = tokens.read('ai.usage.inputTokens', 'ai.usage.promptTokens', 'ai.usage.tokens', 'gen_ai.usage.input_tokens');
   const input = isV6 && noCache !== undefined ? noCache + (cacheRead ?? 0) + (cacheWrite ?? 0) : reportedInput;

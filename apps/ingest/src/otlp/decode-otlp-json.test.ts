@@ -118,6 +118,20 @@ describe('decodeOtlpJson', () => {
     ]);
   });
 
+  it('rejects a time beyond uint64 (8.6e24 ns, as a number or a string) for that span alone, without throwing', () => {
+    const body = `{"resourceSpans":[{"scopeSpans":[{"spans":[
+      {"traceId":"${TRACE_ID}","spanId":"${ROOT_SPAN_ID}","startTimeUnixNano":8.6e24},
+      {"traceId":"${TRACE_ID}","spanId":"${ROOT_SPAN_ID}","startTimeUnixNano":"8600000000000000000000000"},
+      {"traceId":"${TRACE_ID}","spanId":"${ROOT_SPAN_ID}","endTimeUnixNano":1e308},
+      {"traceId":"${TRACE_ID}","spanId":"${ROOT_SPAN_ID}","startTimeUnixNano":"18446744073709551615"}]}]}]}`;
+    expect(decodeOtlpJson(body).map((s) => s.invalidReason)).toEqual([
+      'start_time_unix_nano 8.6e+24 is above the uint64 range',
+      'start_time_unix_nano 8600000000000000000000000 is above the uint64 range',
+      'end_time_unix_nano 1e+308 is above the uint64 range',
+      null,
+    ]);
+  });
+
   it('accepts an empty request', () => {
     expect(decodeOtlpJson('{}')).toEqual([]);
     expect(decodeOtlpJson('{"resourceSpans":[]}')).toEqual([]);

@@ -175,11 +175,19 @@ function readId(value: unknown, byteLength: number, name: string, problems: stri
   return '';
 }
 
+const MAX_UINT64 = 2n ** 64n - 1n;
+
+/**
+ * A `fixed64` field (a time in ns). A value beyond uint64 (JSON can spell `8.6e24` or a
+ * 30-digit string) is a problem of this span alone, never a thrown error for the request.
+ */
 function readUint64(value: unknown, name: string, problems: string[]): bigint {
   if (value == null) return 0n;
-  if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value);
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return BigInt(value);
-  problems.push(`${name} is not an unsigned integer`);
+  let n: bigint | null = null;
+  if (typeof value === 'string' && /^\d{1,30}$/.test(value)) n = BigInt(value);
+  else if (typeof value === 'number' && Number.isInteger(value) && value >= 0) n = BigInt(value);
+  if (n !== null && n <= MAX_UINT64) return n;
+  problems.push(n === null ? `${name} is not an unsigned integer` : `${name} ${value} is above the uint64 range`);
   return 0n;
 }
 

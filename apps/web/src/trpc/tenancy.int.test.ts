@@ -34,6 +34,8 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'rules.createFromFinding': (v) => ({ projectId: v.project.id, findingId: 'coding:*:openai:gpt-4o->gpt-4o-mini', range }),
   'rules.setEnabled': (v) => ({ projectId: v.project.id, ruleId: UUID, enabled: false }),
   'rules.delete': (v) => ({ projectId: v.project.id, ruleId: UUID }),
+  'rules.setMode': (v) => ({ projectId: v.project.id, ruleId: UUID, setting: { mode: 'enforce' } }),
+  'rules.outcomes': (v) => ({ projectId: v.project.id }),
   'rules.whatIf': (v) => ({ projectId: v.project.id }),
   'rules.export': (v) => ({ projectId: v.project.id, format: 'litellm' }),
   'savings.findings': (v) => ({ projectId: v.project.id, range }),

@@ -21,6 +21,7 @@ export {
   type ModelCallCount,
   type UnpricedModel,
 } from './list-unpriced-models.ts';
+export { splitUnpricedCalls, type NoUsageModel, type UnpricedCallsByCause } from './split-unpriced-calls.ts';
 export { formatUsd, parseUsd, roundUsd, USD_SCALE, type UsdE10 } from './money.ts';
 export { modelKey, normalizeModel, type NormalizedModel } from './normalize-model.ts';
 export { LOCAL_PROVIDERS, normalizeProvider, OTEL_PROVIDERS } from './normalize-provider.ts';

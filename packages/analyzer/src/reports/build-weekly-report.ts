@@ -2,6 +2,8 @@ import { modelLifecycle, type ModelRetirement } from '../catalog/model-lifecycle
 import { DEFAULT_CATALOG, type Catalog } from '../catalog/build-catalog.ts';
 import type { Confidence, Finding, FindingsResult, UsdRange } from '../findings/findings-types.ts';
 import { formatUsd, parseUsd } from '../prices/money.ts';
+import type { PriceOverride } from '../prices/price-types.ts';
+import { splitUnpricedCalls } from '../prices/split-unpriced-calls.ts';
 import { ruleFrom } from '../rules/synthesize-rules.ts';
 import { buildModelStats } from './build-model-stats.ts';
 import { buildQueryTypeMatrix } from './build-query-type-matrix.ts';
@@ -52,6 +54,8 @@ export interface BuildWeeklyReportInput {
   /** The dashboard's public URL, for the links. */
   readonly dashboardUrl: string;
   readonly catalog?: Catalog;
+  /** The project's and its organization's price overrides: whether an unpriced model has a price. */
+  readonly priceOverrides?: readonly PriceOverride[];
   /** Announced retirements (the built-in list, plus the organization's corrections appended). */
   readonly retirements?: readonly ModelRetirement[];
   readonly options?: Partial<WeeklyReportOptions>;
@@ -96,6 +100,10 @@ export function buildWeeklyReport(input: BuildWeeklyReportInput): WeeklyReport {
   const [byModel, byModelRest] = split(modelLines, options.models);
   const advice = input.findings ? confidentAdvice(input.findings, options.minConfidence) : null;
 
+  const unpriced = splitUnpricedCalls(
+    modelLines.map((m) => ({ provider: m.provider, model: m.model, calls: m.unpricedCalls })),
+    { at: input.week.end, overrides: input.priceOverrides ?? [] },
+  );
   return {
     project: { id: input.project.id, name: input.project.name },
     week: input.week,
@@ -106,11 +114,8 @@ export function buildWeeklyReport(input: BuildWeeklyReportInput): WeeklyReport {
     byModelRest,
     savings: advice ? savingsOf(advice.savings, options.savings) : null,
     risks: advice ? risksOf(advice.risks, options.risks) : null,
-    unpricedModels: modelLines
-      .filter((m) => m.unpricedCalls > 0)
-      .map((m) => ({ provider: m.provider, model: m.model, calls: m.unpricedCalls }))
-      .sort((a, b) => b.calls - a.calls || a.model.localeCompare(b.model))
-      .slice(0, options.unpricedModels),
+    unpricedModels: unpriced.noPrice.map((m) => ({ provider: m.provider ?? '', model: m.model, calls: m.calls })).slice(0, options.unpricedModels),
+    noUsageModels: unpriced.noUsage.map((m) => ({ provider: m.provider ?? '', model: m.model, calls: m.calls })).slice(0, options.unpricedModels),
     retiringModels: modelLines
       .flatMap((m) => {
         const life = modelLifecycle(m.provider, m.model, input.week.end, input.retirements);

@@ -14,6 +14,7 @@ export type {
   WeeklyRest,
   WeeklyRisks,
   WeeklyRule,
+  WeeklyRuleLine,
   WeeklySavings,
   WeeklySpendLine,
 } from './weekly-report.ts';

@@ -134,9 +134,32 @@ export interface WeeklyReport {
   readonly savings: WeeklySavings | null;
   /** Null when findings were not computed for this report. */
   readonly risks: WeeklyRisks | null;
-  /** Models with calls this week that have no price (their calls add nothing to spend). */
+  /** Models with calls this week that have no price (their calls add nothing to spend): add a price. */
   readonly unpricedModels: readonly { readonly provider: string; readonly model: string; readonly calls: number }[];
+  /**
+   * Models that have a price but had calls this week without reported usage (no token counts),
+   * which are therefore unpriced too: a price would not help, the instrumentation must report usage.
+   */
+  readonly noUsageModels: readonly { readonly provider: string; readonly model: string; readonly calls: number }[];
   /** Models with calls this week that their maker has deprecated or retired, soonest first. */
   readonly retiringModels: readonly WeeklyRetiringModel[];
   readonly links: WeeklyLinks;
+  /** Rules the SDK applied this week (shadow, canary, enforced, or paused this week): predicted vs realized saving. Absent when not loaded. */
+  readonly rulesInEffect?: readonly WeeklyRuleLine[];
+}
+
+/** One rule in the weekly report's "rules in effect: predicted vs realized". */
+export interface WeeklyRuleLine {
+  readonly ruleId: string;
+  /** e.g. "coding: o3 → gpt-5-mini". */
+  readonly label: string;
+  /** off, shadow, canary N %, enforced. */
+  readonly mode: string;
+  readonly routedCalls: number;
+  readonly controlCalls: number;
+  /** USD; null until routed and baseline calls are both priced. */
+  readonly realizedSavingUsd: number | null;
+  /** The finding's prediction for the same routed calls, USD; null without evidence. */
+  readonly predictedSavingUsd: number | null;
+  readonly pauseReason: string | null;
 }

@@ -49,4 +49,24 @@ describe('exportTierlensPolicy', () => {
     ];
     for (const call of calls) expect(sdkRoute(policy, call)).toBe(match(call)?.toModel ?? null);
   });
+
+  it('carries each rule’s mode and canary share, leaves rules that are off out, and reads files without modes as enforced', () => {
+    const [a, b, c] = sampleRules();
+    const withModes = exportTierlensPolicy([
+      { ...a!, mode: 'canary', canaryShare: 0.25 },
+      { ...b!, mode: 'off' },
+      { ...c!, mode: 'shadow' },
+    ]);
+    expect(withModes.rules.map((r) => [r.id, r.mode, r.canaryShare])).toEqual([
+      [a!.id, 'canary', 0.25],
+      [c!.id, 'shadow', null],
+    ]);
+    const legacy = JSON.parse(JSON.stringify(policy)) as { rules: Array<Record<string, unknown>> };
+    for (const r of legacy.rules) {
+      delete r.mode;
+      delete r.canaryShare;
+    }
+    expect(ZTierlensPolicy.parse(legacy).rules.every((r) => r.mode === 'enforce' && r.canaryShare === null)).toBe(true);
+    expect(ZTierlensPolicy.safeParse({ ...policy, rules: [{ ...policy.rules[0], mode: 'canary', canaryShare: null }] }).success).toBe(false);
+  });
 });

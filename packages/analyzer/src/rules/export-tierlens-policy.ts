@@ -4,7 +4,7 @@ import { TIERLENS_POLICY_VERSION, ZTierlensPolicy, type TierlensPolicy } from '.
 
 /**
  * Writes rules as a Tierlens routing policy for the SDK (see {@link ZTierlensPolicy}):
- * enabled rules only, most specific first, each with the model spellings it matches and a
+ * enabled rules whose mode is not `off` only (a paused rule is off), most specific first, each with the model spellings it matches and a
  * short rationale. The result is validated against the schema before it is returned.
  */
 export function exportTierlensPolicy(rules: readonly RoutingRule[], options: { readonly generatedAt?: Date } = {}): TierlensPolicy {
@@ -12,7 +12,7 @@ export function exportTierlensPolicy(rules: readonly RoutingRule[], options: { r
     kind: 'tierlens.routing-policy',
     version: TIERLENS_POLICY_VERSION,
     generatedAt: options.generatedAt ? options.generatedAt.toISOString() : null,
-    rules: orderRules(rules).map((rule) => ({
+    rules: orderRules(rules.filter((rule) => rule.mode !== 'off')).map((rule) => ({
       id: rule.id,
       when: {
         queryType: rule.queryType,
@@ -21,6 +21,8 @@ export function exportTierlensPolicy(rules: readonly RoutingRule[], options: { r
         models: [...new Set([rule.fromModel, ...rule.fromModelAliases].map((model) => model.toLowerCase()))],
       },
       use: { model: rule.toModel, provider: rule.toProvider },
+      mode: rule.mode,
+      canaryShare: rule.canaryShare,
       rationale: rule.evidence
         ? {
             kind: rule.evidence.kind,

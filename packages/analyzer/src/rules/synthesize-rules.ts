@@ -73,6 +73,8 @@ export function ruleFrom(finding: Finding): RoutingRule {
     toModel: finding.recommended.model,
     toProvider: finding.recommended.provider,
     enabled: true,
+    mode: 'enforce',
+    canaryShare: null,
     evidence: {
       findingId: finding.id,
       kind: finding.kind,

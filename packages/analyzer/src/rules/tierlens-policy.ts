@@ -11,8 +11,14 @@ export const TIERLENS_POLICY_VERSION = 1;
  * requested model, lower-cased, is one of `when.models` — or has the same identity after the
  * analyzer's `normalizeModel` (dates and provider prefixes dropped). The call is then sent
  * to `use.model` at `use.provider` (null: the same provider).
+ *
+ * `mode` says how the SDK applies it: `shadow` records what it would use, `canary` applies it
+ * to `canaryShare` of the matching calls (picked from the trace id; the rest are the control
+ * group), `enforce` to all. Both are optional in the file (a policy without them, as written
+ * before modes existed, is enforced), so readers of version 1 keep working.
  */
-export const ZTierlensPolicyRule = z.object({
+export const ZTierlensPolicyRule = z
+  .object({
   id: z.string().min(1),
   when: z.object({
     queryType: ZQueryType,
@@ -21,6 +27,8 @@ export const ZTierlensPolicyRule = z.object({
     models: z.array(z.string().min(1)).min(1),
   }),
   use: z.object({ model: z.string().min(1), provider: z.string().nullable() }),
+  mode: z.enum(['shadow', 'canary', 'enforce']).default('enforce'),
+  canaryShare: z.number().gt(0).lt(1).nullable().default(null),
   /** Why, for display: where the rule came from and what it is expected to do. */
   rationale: z
     .object({
@@ -31,7 +39,11 @@ export const ZTierlensPolicyRule = z.object({
       benchmark: z.string(),
     })
     .nullable(),
-});
+  })
+  .refine((r) => (r.mode === 'canary') === (r.canaryShare !== null), {
+    message: 'canaryShare is set exactly when mode is canary',
+    path: ['canaryShare'],
+  });
 
 /**
  * The routing policy the Tierlens SDK reads (`kind` and `version` first, so a reader can

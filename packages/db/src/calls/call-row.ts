@@ -45,4 +45,9 @@ export interface CallRow {
   attributes: Record<string, unknown>;
   promptContent: string | null;
   completionContent: string | null;
+  /** What the SDK's routing did (`tierlens.routing.*`); absent or null when no rule matched. */
+  routingRuleId?: string | null;
+  routingMode?: string | null;
+  routingOriginalModel?: string | null;
+  routingControl?: boolean | null;
 }

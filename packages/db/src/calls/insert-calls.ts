@@ -56,6 +56,10 @@ const COLUMNS = [
   ['attributes', 'jsonb'],
   ['prompt_content', 'text'],
   ['completion_content', 'text'],
+  ['routing_rule_id', 'text'],
+  ['routing_mode', 'text'],
+  ['routing_original_model', 'text'],
+  ['routing_control', 'bool'],
 ] as const;
 
 const INPUT_COLUMNS = COLUMNS.map(([c]) => c);
@@ -82,6 +86,8 @@ function toRecord(r: CallRow) {
     template_fingerprint: r.templateFingerprint ?? null, template_vote: r.templateVote ?? null, finish_reasons: r.finishReasons, feature: r.feature,
     environment: r.environment, end_user_id: r.endUserId, service_name: r.serviceName, convention: r.convention,
     attributes: r.attributes, prompt_content: r.promptContent, completion_content: r.completionContent,
+    routing_rule_id: r.routingRuleId ?? null, routing_mode: r.routingMode ?? null,
+    routing_original_model: r.routingOriginalModel ?? null, routing_control: r.routingControl ?? null,
   } satisfies Record<(typeof COLUMNS)[number][0] | (typeof BATCH_ONLY_COLUMNS)[number][0], unknown>;
 }
 

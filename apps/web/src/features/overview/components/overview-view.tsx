@@ -51,7 +51,13 @@ export function OverviewView({ projectId }: { projectId: string }) {
           {data && data.unpricedModels.length > 0 && (
             <div className="warning" data-testid="unpriced-warning">
               <strong>{formatCount(data.unpricedModels.reduce((a, m) => a + m.calls, 0))} calls are unpriced</strong> and not counted in spend:{' '}
-              {data.unpricedModels.map((m) => `${m.model} (${formatCount(m.calls)})`).join(', ')}. Add a price override in Settings.
+              {data.unpricedModels.map((m) => `${m.model} (${formatCount(m.calls)})`).join(', ')}: no price is known for these models. Add a price override in Settings.
+            </div>
+          )}
+          {data && data.noUsageModels.length > 0 && (
+            <div className="warning" data-testid="no-usage-warning">
+              <strong>{formatCount(data.noUsageModels.reduce((a, m) => a + m.calls, 0))} calls reported no usage</strong> and are not counted in spend:{' '}
+              {data.noUsageModels.map((m) => `${m.model} (${formatCount(m.calls)})`).join(', ')}. These models have a price, but the calls arrived without token counts (often a stream read without its usage): have the instrumentation report usage.
             </div>
           )}
           <SpendWatchPanel projectId={projectId} />

@@ -1,5 +1,5 @@
-import { buildSpendSeries, summarizeSpend, topFeatures, totalsOf, type SpendSeries, type SpendSummary } from '@tierlens/analyzer';
-import { type Db, loadRollupRowSets, loadRollupRows } from '@tierlens/db';
+import { buildSpendSeries, splitUnpricedCalls, summarizeSpend, topFeatures, totalsOf, type SpendSeries, type SpendSummary } from '@tierlens/analyzer';
+import { type Db, loadPriceOverrides, loadRollupRowSets, loadRollupRows } from '@tierlens/db';
 import { bucketOf, previousRange, type TimeRange } from '@/lib/time-range';
 
 export interface Overview {
@@ -7,15 +7,22 @@ export interface Overview {
   byModel: SpendSeries;
   byQueryType: SpendSeries;
   topFeatures: Array<{ feature: string; costUsd: string; calls: number }>;
+  /** Models without a price: their calls are unpriced until a price override is added. */
   unpricedModels: Array<{ model: string; provider: string; calls: number }>;
+  /** Models with a price whose unpriced calls reported no usage (no token counts). */
+  noUsageModels: Array<{ model: string; provider: string; calls: number }>;
   bucket: 'hour' | 'day';
 }
 
-/** The overview page: spend of the range vs the one before, stacked series, top features, unpriced models. */
-export async function getOverview(db: Db, projectId: string, range: TimeRange): Promise<Overview> {
+/**
+ * The overview page: spend of the range vs the one before, stacked series, top features, and the
+ * unpriced calls split into models without a price and calls without reported usage.
+ */
+export async function getOverview(db: Db, project: { id: string; organizationId: string }, range: TimeRange): Promise<Overview> {
+  const projectId = project.id;
   const bucket = bucketOf(range);
   // The five views of the range come from one scan of the rollups; the previous range is the other query.
-  const [[byModelRows, byTypeRows, featureRows, unpricedRows, current], previous] = await Promise.all([
+  const [[byModelRows, byTypeRows, featureRows, unpricedRows, current], previous, overrides] = await Promise.all([
     loadRollupRowSets(db, projectId, range, [
       { bucket, groupBy: ['model'] },
       { bucket, groupBy: ['queryType'] },
@@ -24,16 +31,19 @@ export async function getOverview(db: Db, projectId: string, range: TimeRange): 
       { bucket: 'range', groupBy: [] },
     ]),
     loadRollupRows(db, projectId, previousRange(range), { bucket: 'range', groupBy: [] }),
+    loadPriceOverrides(db, project),
   ]);
+  const unpriced = splitUnpricedCalls(
+    unpricedRows!.map((r) => ({ provider: r.provider, model: r.model, calls: r.unpricedCalls })),
+    { at: range.to, overrides },
+  );
   return {
     summary: summarizeSpend(current!, previous),
     byModel: buildSpendSeries(byModelRows!, { by: 'model', from: range.from, to: range.to, bucket }),
     byQueryType: buildSpendSeries(byTypeRows!, { by: 'queryType', from: range.from, to: range.to, bucket }),
     topFeatures: topFeatures(featureRows!, 6),
-    unpricedModels: unpricedRows!
-      .filter((r) => r.unpricedCalls > 0)
-      .map((r) => ({ model: r.model, provider: r.provider, calls: r.unpricedCalls }))
-      .sort((a, b) => b.calls - a.calls),
+    unpricedModels: unpriced.noPrice.map((m) => ({ model: m.model, provider: m.provider ?? '', calls: m.calls })),
+    noUsageModels: unpriced.noUsage.map((m) => ({ model: m.model, provider: m.provider ?? '', calls: m.calls })),
     bucket,
   };
 }

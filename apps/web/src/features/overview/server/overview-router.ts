@@ -14,7 +14,7 @@ export const ZSpendSummary = z.object({
 export const overviewRouter = router({
   get: projectProcedure('viewer')
     .input(z.object({ range: ZTimeRange }))
-    .query(({ ctx, input }) => getOverview(ctx.db, ctx.project.id, input.range)),
+    .query(({ ctx, input }) => getOverview(ctx.db, ctx.project, input.range)),
   spendSummary: projectProcedure('viewer')
     .input(ZTimeRange)
     .output(ZSpendSummary)

@@ -3,8 +3,22 @@ import type { Db, Prisma } from '@tierlens/db';
 import type { TimeRange } from '@/lib/time-range';
 import { getFindings } from '@/features/savings/server';
 import { DomainError } from '@/server/domain-error';
+import type { RuleModeSetting } from '../lib/rule-mode-steps';
 
-const ruleSelect = { id: true, queryType: true, feature: true, fromModel: true, toModel: true, enabled: true, evidence: true, createdAt: true } satisfies Prisma.RoutingRuleSelect;
+const ruleSelect = {
+  id: true,
+  queryType: true,
+  feature: true,
+  fromModel: true,
+  toModel: true,
+  enabled: true,
+  mode: true,
+  canaryShare: true,
+  pausedAt: true,
+  pauseReason: true,
+  evidence: true,
+  createdAt: true,
+} satisfies Prisma.RoutingRuleSelect;
 type RuleRow = Prisma.RoutingRuleGetPayload<{ select: typeof ruleSelect }>;
 
 /** A stored rule as the analyzer's rule: the row's columns, plus what the row keeps in `evidence`. */
@@ -18,13 +32,15 @@ function toAnalyzerRule(row: RuleRow): RoutingRule {
     fromModel: row.fromModel,
     toModel: row.toModel,
     enabled: row.enabled,
+    mode: row.mode,
+    canaryShare: row.canaryShare,
   });
 }
 
 /** The project's rules, newest first, with the evidence each was created from. */
 export async function listRules(db: Db, projectId: string) {
   const rows = await db.routingRule.findMany({ where: { projectId }, select: ruleSelect, orderBy: { createdAt: 'desc' } });
-  return rows.map((r) => ({ ...toAnalyzerRule(r), createdAt: r.createdAt }));
+  return rows.map((r) => ({ ...toAnalyzerRule(r), createdAt: r.createdAt, pausedAt: r.pausedAt, pauseReason: r.pauseReason }));
 }
 
 /** The enabled rules of a project, ready for the analyzer. */
@@ -71,6 +87,19 @@ export async function createRuleFromFinding(
 
 export async function setRuleEnabled(db: Db, projectId: string, ruleId: string, enabled: boolean): Promise<void> {
   const { count } = await db.routingRule.updateMany({ where: { id: ruleId, projectId }, data: { enabled } });
+  if (!count) throw new DomainError('not_found', 'No such rule in this project.');
+}
+
+/**
+ * Sets how the SDK applies a rule (off, shadow, canary with a share, enforce). Choosing a mode is
+ * the owner's decision after a pause, so it clears the pause; the ingest serves the change at the
+ * SDKs' next refresh.
+ */
+export async function setRuleMode(db: Db, projectId: string, ruleId: string, setting: RuleModeSetting): Promise<void> {
+  const { count } = await db.routingRule.updateMany({
+    where: { id: ruleId, projectId },
+    data: { mode: setting.mode, canaryShare: setting.mode === 'canary' ? setting.canaryShare : null, pausedAt: null, pauseReason: null },
+  });
   if (!count) throw new DomainError('not_found', 'No such rule in this project.');
 }
 
