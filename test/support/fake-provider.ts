@@ -10,7 +10,9 @@
  * - `model: 'slow-<ms>'` waits that long before answering (a stream waits before each event);
  * - `options.failureRates` makes chosen models fail (HTTP 500) on a share of their requests,
  *   deterministically (the n-th request fails when ⌊n·rate⌋ grows), e.g. a cheap model that
- *   fails more often than the one it replaces.
+ *   fails more often than the one it replaces;
+ * - `options.answer` scripts the text of non-streamed chat completions and Anthropic messages per
+ *   request (e.g. per model: a candidate's answers, a judge's verdicts).
  *
  * Usage is fixed so that tests can assert exact numbers: OpenAI reports 1200 prompt tokens
  * (200 of them cached) and 300 completion tokens (100 of them reasoning); Anthropic reports
@@ -48,8 +50,32 @@ export interface FakeProviderOptions {
    * Anthropic: `input` EXCLUDES `cacheRead` and `cacheWrite` (as Anthropic reports them).
    */
   usage?: FakeUsageOptions;
+  /**
+   * Scripted answers: the text of a non-streamed chat completion or Anthropic message, chosen
+   * from the request; `undefined` keeps the default `Hello from the fake provider.`.
+   */
+  answer?: (request: FakeAnswerRequest) => string | undefined;
   /** Per requested model, the share of its requests answered with HTTP 500 (0–1). */
   failureRates?: Record<string, number>;
+}
+
+/** What {@link FakeProviderOptions.answer} sees of a request. */
+export interface FakeAnswerRequest {
+  model: string;
+  /** The system prompt (OpenAI `system` messages or Anthropic `system`), joined. */
+  system: string;
+  /** The user and assistant messages' text, joined with blank lines. */
+  text: string;
+  body: any;
+}
+
+function answerRequest(body: any, anthropic: boolean): FakeAnswerRequest {
+  const textOf = (content: unknown): string =>
+    typeof content === 'string' ? content : Array.isArray(content) ? content.map((p: any) => (typeof p?.text === 'string' ? p.text : '')).join('') : '';
+  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
+  const system = anthropic ? textOf(body?.system) : messages.filter((m) => m?.role === 'system' || m?.role === 'developer').map((m) => textOf(m.content)).join('\n\n');
+  const text = messages.filter((m) => m?.role === 'user' || m?.role === 'assistant').map((m) => textOf(m.content)).join('\n\n');
+  return { model: typeof body?.model === 'string' ? body.model : 'unknown', system, text, body };
 }
 
 /** The usage a fake provider reports: see {@link FakeProviderOptions.usage}. */
@@ -81,6 +107,7 @@ export function fakeUsage(options: FakeUsageOptions = {}): FakeUsage {
 export async function startFakeProvider(options: FakeProviderOptions = {}): Promise<FakeProvider> {
   const recordRequests = options.recordRequests ?? true;
   const usage = fakeUsage(options.usage);
+  const answer = options.answer ?? (() => undefined);
   const requests: FakeProviderRequest[] = [];
   const seen = new Map<string, number>();
   const server = createServer((req, res) => {
@@ -101,7 +128,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         seen.set(body.model, n);
         if (Math.floor(n * failing) > Math.floor((n - 1) * failing)) return sendError(res, 500, path === '/v1/messages');
       }
-      void route(path, body, res, usage).catch((err: unknown) => {
+      void route(path, body, res, usage, answer).catch((err: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'server_error' } });
         else res.destroy();
       });
@@ -120,7 +147,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   };
 }
 
-async function route(path: string, body: any, res: ServerResponse, usage: FakeUsage): Promise<void> {
+async function route(path: string, body: any, res: ServerResponse, usage: FakeUsage, answer: NonNullable<FakeProviderOptions['answer']>): Promise<void> {
   const model: string = typeof body?.model === 'string' ? body.model : 'unknown';
   const slow = /^slow-(\d+)$/.exec(model);
   const delayMs = slow ? Number(slow[1]) : 0;
@@ -129,14 +156,14 @@ async function route(path: string, body: any, res: ServerResponse, usage: FakeUs
   if (fail) return sendError(res, Number(fail[1]), anthropic);
   if (delayMs > 0 && !body?.stream) await sleep(delayMs);
   if (path === '/v1/chat/completions') {
-    return body?.stream ? streamChat(res, body, delayMs, usage) : sendJson(res, 200, chatCompletion(body, usage));
+    return body?.stream ? streamChat(res, body, delayMs, usage) : sendJson(res, 200, chatCompletion(body, usage, answer(answerRequest(body, false))));
   }
   if (path === '/v1/responses') {
     return body?.stream ? streamResponses(res, body, delayMs, usage) : sendJson(res, 200, responseObject(body, usage));
   }
   if (path === '/v1/embeddings') return sendJson(res, 200, embeddings(body, usage));
   if (anthropic) {
-    return body?.stream ? streamMessages(res, body, delayMs, usage) : sendJson(res, 200, anthropicMessage(body, usage));
+    return body?.stream ? streamMessages(res, body, delayMs, usage) : sendJson(res, 200, anthropicMessage(body, usage, answer(answerRequest(body, true))));
   }
   sendJson(res, 404, { error: { message: `no route ${path}`, type: 'invalid_request_error' } });
 }
@@ -191,7 +218,7 @@ function toolCall(body: any) {
   return { id: 'call_fake_1', type: 'function' as const, function: { name, arguments: '{"city":"Paris"}' } };
 }
 
-function chatCompletion(body: any, usage: FakeUsage) {
+function chatCompletion(body: any, usage: FakeUsage, text?: string) {
   const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
   return {
     id: 'chatcmpl-fake',
@@ -203,7 +230,7 @@ function chatCompletion(body: any, usage: FakeUsage) {
         index: 0,
         message: hasTools
           ? { role: 'assistant', content: null, tool_calls: [toolCall(body)], refusal: null }
-          : { role: 'assistant', content: 'Hello from the fake provider.', refusal: null },
+          : { role: 'assistant', content: text ?? 'Hello from the fake provider.', refusal: null },
         logprobs: null,
         finish_reason: hasTools ? 'tool_calls' : 'stop',
       },
@@ -308,7 +335,7 @@ function anthropicUsage(usage: FakeUsage, output: number) {
   };
 }
 
-function anthropicMessage(body: any, usage: FakeUsage) {
+function anthropicMessage(body: any, usage: FakeUsage, text?: string) {
   const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
   return {
     id: 'msg_fake',
@@ -317,7 +344,7 @@ function anthropicMessage(body: any, usage: FakeUsage) {
     model: `${body?.model ?? 'unknown'}-20250101`,
     content: hasTools
       ? [{ type: 'tool_use', id: 'toolu_fake', name: body.tools[0]?.name ?? 'tool', input: { city: 'Paris' } }]
-      : [{ type: 'text', text: 'Hello from the fake provider.' }],
+      : [{ type: 'text', text: text ?? 'Hello from the fake provider.' }],
     stop_reason: hasTools ? 'tool_use' : 'end_turn',
     stop_sequence: null,
     usage: anthropicUsage(usage, usage.anthropic.output),

@@ -95,6 +95,10 @@ export function createIngestServer(options: IngestServerOptions): IngestServer {
         req.resume();
         return sendStatus(res, format, 401, 'Invalid or revoked API key. Create a new key in Settings → API keys or with `npx tierlens key create`.');
       }
+      if (key.scope !== 'write') {
+        req.resume();
+        return sendStatus(res, format, 403, 'This API key is read-only (for /api/v1): send spans with a write key of the project.');
+      }
       const body = await readBody(req, config.INGEST_MAX_BODY_BYTES, (bytes) => ticket.reserve(bytes));
       outcome = await handleExport({
         body,

@@ -315,4 +315,55 @@ describe('dashboard in Chromium', () => {
     expect(await db.llmCall.count({ where: { projectId, priceVersion: { startsWith: 'override:' } } })).toBe(0);
     await page.close();
   });
+
+  it('creates a budget and sees it on the Overview, downloads the calls and spend as CSV, and opens a trace', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await signIn(page);
+    await page.goto(`${dashboard.url}/p/${projectId}/settings#budgets`);
+    await page.click('summary:has-text("Add a budget")');
+    await page.fill('#budget-name', 'Checkout monthly');
+    await page.fill('#budget-tz', 'Europe/Berlin');
+    await page.fill('#budget-limit', '0.5');
+    await page.click('button:has-text("Add budget")');
+    await page.waitForSelector('[data-testid=budgets-table] td:has-text("Checkout monthly")');
+    const budget = await db.budget.findFirst({ where: { organizationId: orgId, name: 'Checkout monthly' } });
+    expect(budget).toMatchObject({ projectId, scope: 'project', period: 'month', timeZone: 'Europe/Berlin', thresholds: [50, 80, 100] });
+
+    await page.goto(`${dashboard.url}/p/${projectId}`);
+    const row = page.locator('[data-testid=budgets-status] tr:has-text("Checkout monthly")');
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.textContent()).toContain(formatUsd(0.5));
+    expect(await page.textContent('[data-testid=month-forecast]')).toMatch(/forecast \$/);
+    await shot(page, 'overview-budgets-1280');
+
+    // The spend CSV: a header, then rows summing to the database's spend.
+    const [spendCsv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=spend-csv]')]);
+    const spendText = await (await spendCsv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const [header, ...lines] = spendText.trim().split('\r\n');
+    expect(header).toMatch(/^bucket_start,model,queryType,feature,calls,/);
+    const costAt = header!.split(',').indexOf('costUsd');
+    const csvSpend = lines.reduce((sum, l) => sum + Number(l.split(',')[costAt]), 0);
+    const spendRange = new URL((await page.getAttribute('[data-testid=spend-csv]', 'href'))!, dashboard.url).searchParams;
+    const dbSpend = await db.llmCall.aggregate({ where: { projectId, startTime: { gte: new Date(spendRange.get('from')!), lt: new Date(spendRange.get('to')!) } }, _sum: { costUsd: true } });
+    expect(csvSpend).toBeCloseTo(Number(dbSpend._sum.costUsd), 4);
+
+    // The calls CSV, filtered to one feature as in the Calls page.
+    await page.goto(`${dashboard.url}/p/${projectId}/calls`);
+    await page.selectOption('select[aria-label=Feature]', 'code-review');
+    await page.waitForSelector('[data-testid=calls-table] tbody tr');
+    const [callsCsv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=calls-csv]')]);
+    const callsText = await (await callsCsv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const callLines = callsText.trim().split('\r\n');
+    const callsRange = new URL((await page.getAttribute('[data-testid=calls-csv]', 'href'))!, dashboard.url).searchParams;
+    expect(callsRange.get('feature')).toBe('code-review');
+    const reviewCalls = await db.llmCall.count({ where: { projectId, feature: 'code-review', startTime: { gte: new Date(callsRange.get('from')!), lt: new Date(callsRange.get('to')!) } } });
+    expect(callLines).toHaveLength(1 + reviewCalls);
+
+    // A call's trace page sums the trace.
+    await page.click('[data-testid=calls-table] tbody tr:first-child a');
+    await page.click('[data-testid=trace-link]');
+    await page.waitForSelector('[data-testid=trace-calls] tbody tr');
+    expect(await page.textContent('[data-testid=trace-cost]')).toMatch(/\$/);
+    await page.close();
+  });
 });

@@ -43,7 +43,7 @@ export { loadPriceOverrides } from './overrides/load-price-overrides.ts';
 export { PRICE_OVERRIDE_CACHE_MS } from './overrides/price-override-freshness.ts';
 
 // API keys (`api_keys`).
-export { createApiKey, revokeApiKey, hashApiKey, generateApiKeySecret, type CreatedApiKey } from './api-keys/api-keys.ts';
+export { createApiKey, revokeApiKey, hashApiKey, generateApiKeySecret, type ApiKeyScope, type CreatedApiKey } from './api-keys/api-keys.ts';
 export { findActiveApiKey, touchApiKey, type ActiveApiKey } from './api-keys/find-active-api-key.ts';
 
 // Membership and projects (`organizations`, `members`, `projects`).
@@ -67,3 +67,36 @@ export {
 export { loadBudgetDailySpend, type BudgetScope } from './alerts/budget-spend.ts';
 export { claimDueNotifications, enqueueNotification, recordNotificationOutcome, type ClaimedNotification, type NotificationKind } from './alerts/notification-deliveries.ts';
 export { loadActiveSpendSeries, loadDriverSpend, recordSpendAnomaly, type ProjectSpendSeries } from './alerts/spend-anomalies.ts';
+
+// Provider credentials (`provider_credentials`): keys are stored sealed; lists never carry them.
+export {
+  deleteProviderCredential,
+  insertProviderCredential,
+  listProviderCredentials,
+  loadSealedProviderCredential,
+  type ProviderCredentialSummary,
+  type SealedProviderCredential,
+} from './provider-credentials/provider-credentials.ts';
+
+// Replay evaluations (`replay_evaluations`, `replay_evaluation_items`): jobs claimed with a lease, per-item results.
+export {
+  addEvaluationSpend,
+  cancelReplayEvaluation,
+  claimReplayEvaluations,
+  createReplayEvaluation,
+  failAbandonedEvaluations,
+  finishReplayEvaluation,
+  listReplayEvaluations,
+  loadCompletedEvaluationResults,
+  loadReplayEvaluation,
+  loadReplayEvaluationItems,
+  recordItemResult,
+  releaseReplayEvaluation,
+  renewEvaluationLease,
+  REPLAY_EVALUATION_STATUSES,
+  type ClaimedEvaluation,
+  type ItemResult,
+  type NewReplayEvaluation,
+  type ReplayEvaluationStatus,
+} from './replay-evaluations/replay-evaluations.ts';
+export { sampleCapturedPrompts, type SampledPrompt } from './replay-evaluations/sample-captured-prompts.ts';

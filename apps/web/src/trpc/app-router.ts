@@ -1,6 +1,7 @@
 import { apiKeysRouter } from '@/features/api-keys/server/api-keys-router';
 import { budgetsRouter } from '@/features/budgets/server/budgets-router';
 import { notificationChannelsRouter } from '@/features/notification-channels/server/channels-router';
+import { evaluationsRouter } from '@/features/evaluations/server/evaluations-router';
 import { callsRouter } from '@/features/calls/server/calls-router';
 import { modelsRouter } from '@/features/models/server/models-router';
 import { queryTypesRouter } from '@/features/query-types/server/query-types-router';
@@ -20,6 +21,7 @@ import { createCallerFactory, router } from './init';
 export const appRouter = router({
   rules: rulesRouter,
   savings: savingsRouter,
+  evaluations: evaluationsRouter,
   apiKeys: apiKeysRouter,
   budgets: budgetsRouter,
   notificationChannels: notificationChannelsRouter,

@@ -19,7 +19,7 @@ export interface GroupEvidence {
 
 /**
  * Chooses the evidence a group is judged on. With project evidence for the group's feature
- * (`featureEvidence`, grouped by feature) and for the current model, only that evidence is
+ * (`featureEvidence`, grouped by feature; feature '' for findings made per query type) and for the current model, only that evidence is
  * used, for the current model and every candidate alike, so that scores from the project's
  * eval are never set against catalog scores. Otherwise the catalog's evidence is used.
  * Project evidence for models the catalog does not know is ignored (add them to the
@@ -43,7 +43,8 @@ export function createEvidenceContext(
   }
 
   return (queryType, feature, current) => {
-    const project = feature === null ? undefined : byFeature.get(`${queryType}\u0000${feature}`);
+    // Findings made per query type (feature null) take the project's evidence for every feature ('').
+    const project = byFeature.get(`${queryType}\u0000${feature ?? ''}`);
     const own = project?.get(current.id);
     if (project && own) {
       return {

@@ -38,6 +38,16 @@ describe('projectEvidence', () => {
     expect(findings.findings.map((f) => [f.kind, f.recommended.model, f.quality.source])).toEqual([['overpaying', 'gpt-4o-mini', 'project_eval']]);
   });
 
+  it('applies an evaluation of every feature (feature \'\') to findings made per query type', () => {
+    const start = new Date('2026-10-01T00:00:00Z');
+    const rows = rollupSeries({ start, days: 28, provider: 'openai', model: 'gpt-4o', queryType: 'summarization', feature: 'support-bot', callsPerDay: 300, inputPerCall: 3000, outputPerCall: 300 });
+    const input = { rows, period: { start, end: new Date('2026-10-29T00:00:00Z') } };
+    const own = computeFindings({ ...input, featureEvidence: projectEvidence(result, { queryType: 'summarization', feature: '', provider: null }) });
+    expect(own.findings.map((f) => [f.recommended.model, f.quality.source])).toEqual([['gpt-4o-mini', 'project_eval']]);
+    const lost = computeFindings({ ...input, featureEvidence: projectEvidence({ ...result, wins: 10, ties: 60, losses: 130 }, { queryType: 'summarization', feature: '', provider: null }) });
+    expect(lost.findings.filter((f) => f.kind === 'overpaying' && f.recommended.model === 'gpt-4o-mini')).toEqual([]);
+  });
+
   it('refuses an evaluation without pairs', () => {
     expect(() => projectEvidence({ ...result, wins: 0, ties: 0, losses: 0 }, { queryType: 'summarization', feature: '', provider: null })).toThrow(RangeError);
   });

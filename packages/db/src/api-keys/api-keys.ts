@@ -15,6 +15,9 @@ export function generateApiKeySecret(): string {
   return KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
+/** What a key may do: `write` sends spans (and reads its project); `read` only reads its project. */
+export type ApiKeyScope = 'write' | 'read';
+
 export interface CreatedApiKey {
   id: string;
   projectId: string;
@@ -26,7 +29,7 @@ export interface CreatedApiKey {
 /** Creates a project API key and returns its secret, which cannot be read back later. */
 export async function createApiKey(
   db: Db,
-  input: { projectId: string; name?: string; createdById?: string | null },
+  input: { projectId: string; name?: string; createdById?: string | null; scope?: ApiKeyScope },
 ): Promise<CreatedApiKey> {
   const secret = generateApiKeySecret();
   const prefix = secret.slice(0, DISPLAY_PREFIX_LENGTH);
@@ -37,6 +40,7 @@ export async function createApiKey(
       prefix,
       hash: hashApiKey(secret),
       createdById: input.createdById ?? null,
+      scope: input.scope ?? 'write',
     },
     select: { id: true, projectId: true, prefix: true },
   });

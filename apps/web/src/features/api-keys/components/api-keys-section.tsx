@@ -23,6 +23,7 @@ function ApiKeysManager({ projectId }: { projectId: string }) {
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey({ projectId }) });
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const [scope, setScope] = useState<'write' | 'read'>('write');
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
       onSuccess: (key, input) => { setSecret({ name: input.name ?? 'default', secret: key.secret }); setName(''); void invalidate(); },
@@ -32,9 +33,14 @@ function ApiKeysManager({ projectId }: { projectId: string }) {
 
   return (
     <>
-      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setSecret(null); create.mutate({ projectId, name: name.trim() || 'default' }); }}>
+      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setSecret(null); create.mutate({ projectId, name: name.trim() || 'default', scope }); }}>
         <label htmlFor="api-key-name" className="sr-only">Key name</label>
         <input id="api-key-name" placeholder="Key name, e.g. production" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor="api-key-scope" className="sr-only">What the key may do</label>
+        <select id="api-key-scope" value={scope} onChange={(e) => setScope(e.target.value as 'write' | 'read')}>
+          <option value="write">send calls (write)</option>
+          <option value="read">read API only (read)</option>
+        </select>
         <button type="submit" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create API key'}</button>
       </form>
       {create.error && <p className="error" role="alert">{errorMessage(create.error)}</p>}
@@ -53,12 +59,13 @@ function ApiKeysManager({ projectId }: { projectId: string }) {
       {keys.error && <p className="error">{keys.error.message}</p>}
       <div className="table-wrap">
         <table className="data" data-testid="api-keys-table">
-          <thead><tr><th>Name</th><th>Key</th><th>Created</th><th>Last used</th><th>Status</th><th /></tr></thead>
+          <thead><tr><th>Name</th><th>Key</th><th>Can</th><th>Created</th><th>Last used</th><th>Status</th><th /></tr></thead>
           <tbody>
             {keys.data?.map((k) => (
               <tr key={k.id} className={k.revokedAt ? 'revoked' : undefined}>
                 <td>{k.name}</td>
                 <td><code>{k.prefix}…</code></td>
+                <td>{k.scope === 'read' ? 'read API' : 'send calls, read API'}</td>
                 <td>{formatDateTime(k.createdAt)}</td>
                 <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">never</span>}</td>
                 <td>{k.revokedAt ? <span className="status canceled">revoked {formatDateTime(k.revokedAt)}</span> : <span className="status pending">active</span>}</td>

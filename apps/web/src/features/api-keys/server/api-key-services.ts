@@ -1,7 +1,7 @@
-import { createApiKey, revokeApiKey, type Db } from '@tierlens/db';
+import { createApiKey, revokeApiKey, type ApiKeyScope, type Db } from '@tierlens/db';
 import { DomainError } from '@/server/domain-error';
 
-const apiKeyListSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const apiKeyListSelect = { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
 /** The project's keys, by prefix (secrets are never stored, so never listed). */
 export function listApiKeys(db: Db, projectId: string) {
@@ -9,8 +9,8 @@ export function listApiKeys(db: Db, projectId: string) {
 }
 
 /** Creates a key; the secret in the result is the only time it is shown. */
-export function createProjectApiKey(db: Db, projectId: string, userId: string, name: string) {
-  return createApiKey(db, { projectId, name, createdById: userId });
+export function createProjectApiKey(db: Db, projectId: string, userId: string, name: string, scope: ApiKeyScope = 'write') {
+  return createApiKey(db, { projectId, name, createdById: userId, scope });
 }
 
 export async function revokeProjectApiKey(db: Db, projectId: string, apiKeyId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { computeFindings, periodBuckets, type FindingsResult } from '@tierlens/analyzer';
 import { type Db, loadRollupRows } from '@tierlens/db';
 import { loadAdviceInputs } from '@tierlens/db/advice';
+import { evaluationEvidence } from '@tierlens/evals';
 import type { TimeRange } from '@/lib/time-range';
 import { needsEvidence, type NeedsEvidenceRow } from '../lib/needs-evidence';
 
@@ -19,13 +20,14 @@ export async function getFindings(db: Db, project: { id: string; organizationId:
   const period = { start: range.from, end: range.to };
   const options = { bucketAlignment: 'utc-midnight' } as const;
   const { daysPerBucket, firstBucketStart } = periodBuckets(period, options.bucketAlignment);
-  const [rows, { catalog, priceOverrides }] = await Promise.all([
+  const [rows, { catalog, priceOverrides }, featureEvidence] = await Promise.all([
     loadRollupRows(db, project.id, range, {
       bucket: daysPerBucket > 0 ? { everyDays: daysPerBucket, origin: new Date(firstBucketStart) } : 'range',
       groupBy: ['provider', 'model', 'queryType', 'feature'],
     }),
     loadAdviceInputs(db, project),
+    evaluationEvidence(db, project.id),
   ]);
-  const result = computeFindings({ rows, period, catalog, priceOverrides, options });
+  const result = computeFindings({ rows, period, catalog, priceOverrides, featureEvidence, options });
   return { ...result, needsEvidence: needsEvidence(result.skipped) };
 }

@@ -9,6 +9,7 @@ import { MembersSection } from '@/features/members/components/members-section';
 import { PriceOverridesSection } from '@/features/price-overrides/components/price-overrides-section';
 import { ProjectsSection } from '@/features/projects/components/projects-section';
 import { getMyProject } from '@/features/projects/server/get-my-project';
+import { ProviderCredentialsSection } from '@/features/evaluations/components/provider-credentials-section';
 import { EmailReportsSection } from '@/features/report-subscriptions/components/email-reports-section';
 import { getSessionUser } from '@/server/auth';
 import { getDb } from '@/server/db';
@@ -21,6 +22,7 @@ const SECTIONS = [
   { id: 'api-keys', title: 'API keys' },
   { id: 'prices', title: 'Price overrides' },
   { id: 'catalog', title: 'Model catalog' },
+  { id: 'providers', title: 'Provider credentials' },
   { id: 'budgets', title: 'Budgets' },
   { id: 'channels', title: 'Notification channels' },
   { id: 'reports', title: 'Email reports' },
@@ -71,6 +73,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       </Section>
       <Section id="catalog" note={`Model tiers and capability evidence used for routing advice in ${project.organizationName}.`}>
         <CatalogSection organizationId={organizationId} role={role} />
+      </Section>
+      <Section id="providers" note={`Keys Tierlens uses to replay ${project.name}'s prompts on other models (replay evaluations).`}>
+        <ProviderCredentialsSection projectId={projectId} role={role} />
       </Section>
       <Section id="budgets" note={`Spend limits per month or week for ${project.name} or all of ${project.organizationName}; informational, they never block calls.`}>
         <BudgetsSection projectId={projectId} role={role} />
