@@ -14,6 +14,6 @@ export default defineProject({
     include: ['**/*.test.ts'],
     exclude: ['support/**', 'node_modules/**'],
     // The second re-pricing pass after a price change runs within the test that caused it.
-    env: { TIERLENS_REPRICE_FOLLOW_UP_MS: '100' },
+    env: { TIERLENS_REPRICE_FOLLOW_UP_MS: '100', TIERLENS_RETYPE_FOLLOW_UP_MS: '100' },
   },
 });

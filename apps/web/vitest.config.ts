@@ -12,6 +12,6 @@ export default defineProject({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'serve/**/*.test.ts'],
     // The second re-pricing pass after a price change runs within the test that caused it.
-    env: { TIERLENS_REPRICE_FOLLOW_UP_MS: '100', TIERLENS_CREDENTIALS_KEY: 'the web tests’ credentials key, not a secret' },
+    env: { TIERLENS_REPRICE_FOLLOW_UP_MS: '100', TIERLENS_RETYPE_FOLLOW_UP_MS: '100', TIERLENS_CREDENTIALS_KEY: 'the web tests’ credentials key, not a secret' },
   },
 });

@@ -1,4 +1,4 @@
-import { priceCall, resolveQueryType, type PriceOverride, type ResolvedQueryType } from '@tierlens/analyzer';
+import { isTemplateVote, priceCall, promptTemplateFingerprint, resolveQueryType, type PriceOverride, type ResolvedQueryType } from '@tierlens/analyzer';
 import type { CanonicalCall } from './mapping/canonical-call.ts';
 import type { CallRow } from '@tierlens/db';
 
@@ -58,9 +58,11 @@ export function buildCallRow(call: CanonicalCall, options: BuildOptions): CallRo
     costUsd: price?.status === 'priced' ? price.costUsd : null,
     reportedCostUsd: call.reportedCostUsd,
     priceVersion: price?.status === 'priced' ? price.priceVersion : null,
-    queryType: fromSdk ? call.queryTypeHint!.queryType : queryType.queryType,
-    queryTypeSource: fromSdk ? 'sdk-classifier' : queryType.source,
-    queryTypeConfidence: fromSdk ? call.queryTypeHint!.confidence : queryType.confidence,
+    ...withAutoQueryType(
+      fromSdk ? { queryType: call.queryTypeHint!.queryType, source: 'sdk-classifier', confidence: call.queryTypeHint!.confidence } : queryType,
+    ),
+    // Only a hash: computed whether or not the project stores content.
+    templateFingerprint: safeFingerprint(call.promptText),
     finishReasons: call.finishReasons,
     feature: call.feature,
     environment: call.environment,
@@ -89,5 +91,29 @@ function classify(call: CanonicalCall): ResolvedQueryType {
     return resolveQueryType({ hint, hasTools: call.hasTools, prompt: call.promptText ?? undefined });
   } catch {
     return { queryType: 'unknown', source: 'none', confidence: 0 };
+  }
+}
+
+/**
+ * The call's own query type as both its effective and its automatic type (the template majority
+ * and corrections are applied per batch by `resolveBatchQueryTypes`), and its template vote.
+ */
+function withAutoQueryType(own: { queryType: string; source: string; confidence: number }) {
+  return {
+    queryType: own.queryType,
+    queryTypeSource: own.source,
+    queryTypeConfidence: own.confidence,
+    autoQueryType: own.queryType,
+    autoQueryTypeSource: own.source,
+    autoQueryTypeConfidence: own.confidence,
+    templateVote: isTemplateVote(own) ? own.queryType : null,
+  };
+}
+
+function safeFingerprint(prompt: string | null): string | null {
+  try {
+    return promptTemplateFingerprint(prompt);
+  } catch {
+    return null;
   }
 }

@@ -10,6 +10,8 @@ import { decodeExportRequest, OtlpDecodeError, type OtlpFormat } from './otlp/in
 import { RequestError } from './read-body.ts';
 import { OverloadedError } from './write-gate.ts';
 import { SpanRejections } from './span-rejections.ts';
+import { loadIngestQueryTypeContext } from '@tierlens/db';
+import { resolveBatchQueryTypes } from './resolve-batch-query-types.ts';
 
 export interface ExportInput {
   body: Uint8Array;
@@ -88,13 +90,15 @@ export async function handleExport(input: ExportInput): Promise<ExportOutcome> {
   }
   const overrides = calls.length ? await input.overrides() : [];
   const window = { now: (input.now ?? Date.now)(), maxAgeMs: input.maxSpanAgeMs };
-  const rows: CallRow[] = [];
+  const built: CallRow[] = [];
   for (let i = 0; i < calls.length; i++) {
     const checked = validateCallRow(buildCallRow(calls[i]!, { projectId: input.projectId, overrides, storeContent: input.storeContent }), window);
-    if (checked.ok) rows.push(checked.row);
+    if (checked.ok) built.push(checked.row);
     else rejections.add(checked.reason);
     if ((i + 1) % SLICE === 0) await pause(deadline);
   }
+  // Template majorities and people's corrections need the stored votes and corrections: one read per request.
+  const rows = built.length ? resolveBatchQueryTypes(built, await loadIngestQueryTypeContext(input.pool, input.projectId, built)) : built;
   const written: { inserted: number; duplicates: number; rejected?: readonly RowRejection[] } = rows.length
     ? await input.store(() => insertCalls(input.pool, rows), remaining(deadline))
     : { inserted: 0, duplicates: 0 };

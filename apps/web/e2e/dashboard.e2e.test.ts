@@ -238,6 +238,45 @@ describe('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('corrects a feature’s query type on the Query types page, sees the matrix change, and undoes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    await page.goto(`${dashboard.url}/p/${projectId}/query-types`);
+    const matrix = page.locator('[data-testid=query-type-matrix]');
+    await matrix.locator('tbody tr').first().waitFor({ timeout: 20_000 });
+    /** The Calls cell of a query type's row in the matrix, as a number (0 when the row is absent). */
+    const callsOf = async (label: string) => {
+      const row = matrix.locator('tbody tr').filter({ has: page.locator(`td:first-child:text-is("${label}")`) });
+      if ((await row.count()) === 0) return 0;
+      return Number(((await row.locator('td').nth(3).textContent()) ?? '').replace(/[^0-9]/g, ''));
+    };
+    // The seed's "research" calls (the demo traffic has none): all Expert Q&A, by the app's hint.
+    const researchCalls = await db.llmCall.count({ where: { projectId, feature: 'research' } });
+    expect(researchCalls).toBe(2);
+    expect(await db.llmCall.count({ where: { projectId, feature: 'research', queryType: 'expert_qa', queryTypeSource: 'hint' } })).toBe(researchCalls);
+    const before = { translation: await callsOf('Translation'), expertQa: await callsOf('Expert Q&A') };
+    expect(before.expertQa).toBeGreaterThanOrEqual(researchCalls);
+
+    const form = page.locator('[data-testid=correct-feature]');
+    await form.locator('#qt-feature').selectOption('research');
+    await form.locator('select[aria-label="Query type to set"]').selectOption('translation');
+    await form.locator('button:has-text("Set")').click();
+    await form.locator(`text=${researchCalls} stored calls re-typed`).waitFor({ timeout: 30_000 });
+    await expect.poll(() => callsOf('Translation'), { timeout: 15_000 }).toBe(before.translation + researchCalls);
+    expect(await callsOf('Expert Q&A')).toBe(before.expertQa - researchCalls);
+    expect(await db.llmCall.count({ where: { projectId, feature: 'research', queryType: 'translation', queryTypeSource: 'manual' } })).toBe(researchCalls);
+    const listed = page.locator('[data-testid=query-type-corrections] tr:has-text("feature research")');
+    expect(await listed.textContent()).toContain('Translation');
+    await shot(page, 'query-types-corrected-1280');
+
+    await listed.locator('button:has-text("Undo")').click();
+    await expect.poll(() => callsOf('Translation'), { timeout: 15_000 }).toBe(before.translation);
+    expect(await callsOf('Expert Q&A')).toBe(before.expertQa);
+    await listed.locator('text=undone').waitFor();
+    expect(await db.llmCall.count({ where: { projectId, feature: 'research', queryType: 'expert_qa', queryTypeSource: 'hint' } })).toBe(researchCalls);
+    await page.close();
+  });
+
   it('creates an API key, shows it once, and revokes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page);

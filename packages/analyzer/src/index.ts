@@ -14,6 +14,9 @@ export type { QueryTypeEvidence, QueryTypeSource, ResolvedQueryType } from './qu
 export { ZClassifyRecordInput, classifyRecord } from './query-types/classify-record.ts';
 export type { ClassifiedRecord, ClassifyRecordInput } from './query-types/classify-record.ts';
 
+// Prompt templates (fingerprint, majority query type) and people's query-type corrections.
+export * from './templates/index.ts';
+
 // Prices: exact per-call costs from overrides and genai-prices, provider/model normalization, re-pricing.
 export * from './prices/index.ts';
 

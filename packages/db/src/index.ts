@@ -11,6 +11,20 @@ export { isRetryableConflict, sqlStateOf, withConflictRetry, type RetryOptions }
 export type { CallRow } from './calls/call-row.ts';
 export { insertCalls, type InsertCallsOptions, type InsertResult, type RejectedCall } from './calls/insert-calls.ts';
 
+// Query types of stored calls: prompt templates and people's corrections (`prompt_template_votes`,
+// `query_type_corrections`), re-typing stored calls and moving their rollups.
+export { retypeStoredCalls, type RetypeSummary } from './query-types/retype-stored-calls.ts';
+export {
+  CorrectionNotFoundError,
+  createQueryTypeCorrection,
+  listQueryTypeCorrections,
+  undoQueryTypeCorrection,
+  type QueryTypeCorrectionView,
+} from './query-types/query-type-corrections.ts';
+export { loadIngestQueryTypeContext, templateKey, type IngestQueryTypeContext } from './query-types/load-ingest-query-type-context.ts';
+export { listPromptTemplates, type PromptTemplateRow } from './query-types/list-prompt-templates.ts';
+export { exportLabelledCalls } from './query-types/export-labelled-calls.ts';
+
 // Rollups (`call_rollups_hourly`, `call_rollups_daily`): the one list of measures and the reads.
 export {
   ROLLUP_DIMENSIONS,

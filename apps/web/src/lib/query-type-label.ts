@@ -1,1 +1,1 @@
-export { queryTypeLabel } from '@tierlens/analyzer/query-type-label';
+export { SETTABLE_QUERY_TYPES, queryTypeLabel } from '@tierlens/analyzer/query-type-label';

@@ -25,6 +25,11 @@ const CROSS_TENANT_INPUTS: Record<string, (victim: Tenant) => unknown> = {
   'overview.spendSummary': (v) => ({ projectId: v.project.id, ...range }),
   'projects.connectionInfo': (v) => ({ projectId: v.project.id }),
   'queryTypes.matrix': (v) => ({ projectId: v.project.id, range }),
+  'queryTypes.templates': (v) => ({ projectId: v.project.id, range }),
+  'queryTypes.corrections': (v) => ({ projectId: v.project.id }),
+  'queryTypes.correct': (v) => ({ projectId: v.project.id, target: { scope: 'feature', feature: 'search' }, queryType: 'coding' }),
+  'queryTypes.undoCorrection': (v) => ({ projectId: v.project.id, correctionId: UUID }),
+  'queryTypes.exportLabelled': (v) => ({ projectId: v.project.id }),
   'rules.list': (v) => ({ projectId: v.project.id }),
   'rules.createFromFinding': (v) => ({ projectId: v.project.id, findingId: 'coding:*:openai:gpt-4o->gpt-4o-mini', range }),
   'rules.setEnabled': (v) => ({ projectId: v.project.id, ruleId: UUID, enabled: false }),
@@ -123,11 +128,12 @@ describe('tenancy', () => {
 });
 
 async function snapshot(t: Tenant) {
-  const [keys, project, members, rules] = await Promise.all([
+  const [keys, project, members, rules, corrections] = await Promise.all([
     db.apiKey.findMany({ where: { projectId: t.project.id }, select: { id: true, revokedAt: true, name: true }, orderBy: { id: 'asc' } }),
     db.project.findUnique({ where: { id: t.project.id }, select: { name: true, organizationId: true } }),
     db.member.findMany({ where: { organizationId: t.org.id }, select: { userId: true, role: true }, orderBy: { userId: 'asc' } }),
     db.routingRule.findMany({ where: { projectId: t.project.id }, select: { id: true, enabled: true }, orderBy: { id: 'asc' } }),
+    db.queryTypeCorrection.findMany({ where: { projectId: t.project.id }, select: { id: true, undoneAt: true }, orderBy: { id: 'asc' } }),
   ]);
-  return { keys, project, members, rules };
+  return { keys, project, members, rules, corrections };
 }

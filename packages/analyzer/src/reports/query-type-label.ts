@@ -19,3 +19,6 @@ const QUERY_TYPE_LABELS: Record<string, string> = {
 export function queryTypeLabel(queryType: string): string {
   return QUERY_TYPE_LABELS[queryType] ?? queryType;
 }
+
+/** The query types a person can set (every one but `unknown`), in the order of the labels: importable without the analyzer. */
+export const SETTABLE_QUERY_TYPES: readonly string[] = Object.keys(QUERY_TYPE_LABELS).filter((t) => t !== 'unknown');

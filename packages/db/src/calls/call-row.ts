@@ -27,6 +27,14 @@ export interface CallRow {
   queryType: string;
   queryTypeSource: string;
   queryTypeConfidence: number;
+  /** Hash of the prompt's template (`promptTemplateFingerprint`); null or absent without a prompt. */
+  templateFingerprint?: string | null;
+  /** The automatic query type before people's corrections (absent: the effective one). */
+  autoQueryType?: string;
+  autoQueryTypeSource?: string;
+  autoQueryTypeConfidence?: number;
+  /** The type this call votes for in its template's majority (a confident classification), else null or absent. */
+  templateVote?: string | null;
   finishReasons: string[];
   feature: string | null;
   environment: string | null;

@@ -43,6 +43,10 @@ const COLUMNS = [
   ['query_type', 'text'],
   ['query_type_source', 'text'],
   ['query_type_confidence', 'float8'],
+  ['auto_query_type', 'text'],
+  ['auto_query_type_source', 'text'],
+  ['auto_query_type_confidence', 'float8'],
+  ['template_fingerprint', 'text'],
   ['finish_reasons', 'text[]'],
   ['feature', 'text'],
   ['environment', 'text'],
@@ -59,6 +63,8 @@ const COLUMNS = [
 ] as const;
 
 const INPUT_COLUMNS = COLUMNS.map(([c]) => c);
+/** Read from the batch but not stored in `llm_calls`: the template vote the call casts. */
+const BATCH_ONLY_COLUMNS = [['template_vote', 'text']] as const;
 
 /** The batch as the JSON array `jsonb_to_recordset` reads: one object per call, keyed by column. */
 function batchJson(rows: readonly CallRow[]): string {
@@ -75,12 +81,14 @@ function toRecord(r: CallRow) {
     output_tokens: r.outputTokens, cache_read_tokens: r.cacheReadTokens, cache_write_tokens: r.cacheWriteTokens,
     reasoning_tokens: r.reasoningTokens, usage_source: r.usageSource, cost_usd: r.costUsd, reported_cost_usd: r.reportedCostUsd,
     price_version: r.priceVersion, query_type: r.queryType, query_type_source: r.queryTypeSource,
-    query_type_confidence: r.queryTypeConfidence, finish_reasons: r.finishReasons, feature: r.feature,
+    query_type_confidence: r.queryTypeConfidence, auto_query_type: r.autoQueryType ?? r.queryType,
+    auto_query_type_source: r.autoQueryTypeSource ?? r.queryTypeSource, auto_query_type_confidence: r.autoQueryTypeConfidence ?? r.queryTypeConfidence,
+    template_fingerprint: r.templateFingerprint ?? null, template_vote: r.templateVote ?? null, finish_reasons: r.finishReasons, feature: r.feature,
     environment: r.environment, end_user_id: r.endUserId, service_name: r.serviceName, convention: r.convention,
     attributes: r.attributes, prompt_content: r.promptContent, completion_content: r.completionContent,
     routing_rule_id: r.routingRuleId ?? null, routing_mode: r.routingMode ?? null,
     routing_original_model: r.routingOriginalModel ?? null, routing_control: r.routingControl ?? null,
-  } satisfies Record<(typeof COLUMNS)[number][0], unknown>;
+  } satisfies Record<(typeof COLUMNS)[number][0] | (typeof BATCH_ONLY_COLUMNS)[number][0], unknown>;
 }
 
 const DIMS = ROLLUP_DIMENSIONS.join(', ');
@@ -96,10 +104,12 @@ const GROUP_KEY = '1, 2, 3, 4, 5, 6, 7';
  *   writers of the same spans wait on each other instead of deadlocking.
  * - Rollups always equal the sum of the calls. Rollup rows are upserted in key order so that
  *   concurrent writers (and re-pricing) lock them in the same order.
+ * - Each stored call confidently classified adds its vote to its template's count per query type
+ *   (`prompt_template_votes`), so the majority a weak call inherits counts every call once.
  */
 const INSERT_SQL = `
 WITH u AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS u(${COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ')})
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS u(${[...COLUMNS, ...BATCH_ONLY_COLUMNS].map(([c, type]) => `${c} ${type}`).join(', ')})
 ),
 k AS (
   INSERT INTO call_span_keys (project_id, trace_id, span_id)
@@ -111,7 +121,7 @@ ins AS (
   INSERT INTO llm_calls (${INPUT_COLUMNS.join(', ')})
   SELECT ${INPUT_COLUMNS.map((c) => `u.${c}`).join(', ')} FROM u JOIN k USING (project_id, trace_id, span_id)
   ON CONFLICT DO NOTHING
-  RETURNING project_id, start_time, provider, model, query_type, feature, environment, status,
+  RETURNING project_id, trace_id, span_id, start_time, provider, model, query_type, feature, environment, status,
             finish_reasons, cost_usd, input_tokens, output_tokens, cache_read_tokens,
             cache_write_tokens, reasoning_tokens, duration_ms, time_to_first_token_ms
 ),
@@ -138,6 +148,15 @@ upd AS (
   INSERT INTO call_rollups_daily AS r (project_id, day, ${DIMS}, ${ROLLUP_MEASURE_COLUMNS})
   SELECT * FROM aggd
   ON CONFLICT (project_id, day, ${DIMS}) DO UPDATE SET ${rollupMeasureAdditions('r')}
+  RETURNING 1
+),
+votes AS (
+  INSERT INTO prompt_template_votes AS v (project_id, feature, fingerprint, query_type, calls)
+  SELECT u.project_id, coalesce(u.feature, ''), u.template_fingerprint, u.template_vote, count(*)
+  FROM ins JOIN u USING (project_id, trace_id, span_id)
+  WHERE u.template_vote IS NOT NULL AND u.template_fingerprint IS NOT NULL
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (project_id, feature, fingerprint, query_type) DO UPDATE SET calls = v.calls + excluded.calls
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM ins)::int AS inserted`;

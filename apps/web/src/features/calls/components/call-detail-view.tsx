@@ -3,12 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatCount, formatDuration, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
+import { roleReason } from '@/lib/roles';
+import { CorrectQueryTypeControl } from '@/features/query-types/components';
 import { useTRPC } from '@/trpc/client';
 
 /** One call: identity, tokens, cost breakdown, query type with its source, content when captured, raw attributes. */
 export function CallDetailView({ projectId, traceId, spanId, startTime }: { projectId: string; traceId: string; spanId: string; startTime: string }) {
   const trpc = useTRPC();
   const { data: c, error } = useQuery(trpc.calls.get.queryOptions({ projectId, traceId, spanId, startTime: new Date(startTime) }));
+  const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
+  const disabledReason = project.data ? roleReason(project.data.role, 'member') : 'Loading…';
   if (error) return <p className="error">{error.message}</p>;
   if (!c) return <p className="muted">Loading…</p>;
   const rows: Array<[string, React.ReactNode]> = [
@@ -16,7 +20,14 @@ export function CallDetailView({ projectId, traceId, spanId, startTime }: { proj
     ['Provider / model', `${c.provider ?? '—'} / ${c.model}${c.requestModel && c.requestModel !== c.model ? ` (requested ${c.requestModel})` : ''}`],
     ['Operation', c.operation],
     ['Status', c.status === 'error' ? `error: ${c.errorType ?? 'unknown'}` : 'ok'],
-    ['Query type', `${queryTypeLabel(c.queryType)} (from ${c.queryTypeSource}, confidence ${c.queryTypeConfidence.toFixed(2)})`],
+    ['Query type', (
+      <>
+        <span data-testid="call-query-type">{queryTypeLabel(c.queryType)} (from {c.queryTypeSource}, confidence {c.queryTypeConfidence.toFixed(2)})</span>
+        {c.queryTypeSource === 'manual' && <span className="muted"> · automatic: {queryTypeLabel(c.autoQueryType)} ({c.autoQueryTypeSource})</span>}
+        <br />
+        <CorrectQueryTypeControl projectId={projectId} target={{ scope: 'call', traceId: c.traceId, spanId: c.spanId }} disabledReason={disabledReason} testId="correct-call" />
+      </>
+    )],
     ['Feature / environment', `${c.feature ?? '—'} / ${c.environment ?? '—'}`],
     ['End user', c.endUserId ?? '—'],
     ['Duration / first token', `${formatDuration(c.durationMs)} / ${formatDuration(c.timeToFirstTokenMs)}`],

@@ -6,13 +6,18 @@ import { queryTypeColor } from '@/lib/colors';
 import { formatCount, formatPercent, formatUsd } from '@tierlens/format';
 import { queryTypeLabel } from '@/lib/query-type-label';
 import { useRange } from '@/lib/use-range';
+import { roleReason } from '@/lib/roles';
 import { useTRPC } from '@/trpc/client';
+import { CorrectionsSection } from './corrections-section';
+import { TemplatesSection } from './templates-section';
 
-/** Per query type: spend, calls and a query type × model matrix of spend, with each model's tier. */
+/** Per query type: spend, calls and a query type × model matrix of spend, with each model's tier; the prompt templates; people's corrections. */
 export function QueryTypesView({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const { range, preset } = useRange();
   const { data, error } = useQuery(trpc.queryTypes.matrix.queryOptions({ projectId, range }));
+  const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
+  const disabledReason = project.data ? roleReason(project.data.role, 'member') : 'Loading…';
   if (error) return <p className="error">{error.message}</p>;
   const models = data?.models.slice(0, 8) ?? [];
   return (
@@ -55,6 +60,8 @@ export function QueryTypesView({ projectId }: { projectId: string }) {
         </table>
         {data && data.queryTypes.length === 0 && <p className="muted">No calls in this range.</p>}
       </section>
+      <TemplatesSection projectId={projectId} range={range} disabledReason={disabledReason} />
+      <CorrectionsSection projectId={projectId} range={range} disabledReason={disabledReason} />
     </>
   );
 }
