@@ -18,9 +18,9 @@ const ZIngestEnv = z.object({
   INGEST_MAX_INFLIGHT_REQUESTS: z.coerce.number().int().positive().default(8),
   /**
    * Body bytes (raw plus decompressed) the ingest holds at once; above it, new requests get 503.
-   * Decoded, a body takes about 25 times its size in memory, more while it is written: 4 MiB keeps the ingest under 300 MB.
+   * Decoded, a body takes about 25 times its size in memory, more while it is written. 4 MiB let the ingest reach 347–351 MB in the overload test (40 senders × 2,000-span batches); 2 MiB kept it at 256 MB.
    */
-  INGEST_MAX_INFLIGHT_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  INGEST_MAX_INFLIGHT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   /**
    * An admitted request not yet being written this long after it arrived is answered 503 with
    * Retry-After (nothing stored), so that every answer comes before an exporter's default 10 s
